@@ -1,0 +1,53 @@
+import type { Liquid } from 'liquidjs';
+import { FORMATS, compileRoute, normalizeSlug } from '../pages/router.js';
+import { parseTemplate } from '../liquid/engine.js';
+import type { Parsed } from './front-matter.js';
+import type { ScannedFile } from './scan.js';
+import type { PageDef } from './types.js';
+
+const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete']);
+
+/** A page file -> its route and parsed body, by the slug rules of the platformOS docs. */
+export function loadPage(file: ScannedFile, parsed: Parsed, liquid: Liquid): PageDef {
+  const fm = parsed.data;
+  const path = file.inner.replace(/\.liquid$/, '');
+  const ext = /\.([A-Za-z0-9]+)$/.exec(path);
+  const fileFormat = ext && FORMATS.has(ext[1]) ? ext[1] : undefined;
+  const format = String(fm.format ?? fileFormat ?? 'html').toLowerCase();
+  const slug = fm.slug !== undefined && fm.slug !== null ? normalizeSlug(String(fm.slug)) : defaultSlug(path, fileFormat);
+  const method = String(fm.method ?? 'get').toLowerCase();
+  if (!METHODS.has(method)) throw new Error(`${file.rel}: method must be one of get, post, put, patch, delete (got ${JSON.stringify(fm.method)})`);
+  const layoutValue = fm.layout ?? fm.layout_name;
+  // Layouts wrap html pages; other formats only get one when they ask for it by name.
+  const layout = layoutValue === undefined || layoutValue === null ? (format === 'html' ? 'application' : null) : String(layoutValue) || null;
+  return {
+    file: file.rel,
+    slug,
+    format,
+    method,
+    layout,
+    metadata: (fm.metadata as Record<string, unknown>) ?? {},
+    frontMatter: fm,
+    body: { file: file.rel, templates: parseTemplate(liquid, parsed.body, file.rel) },
+    route: compileRoute(slug),
+    redirectTo: fm.redirect_to ? String(fm.redirect_to) : undefined,
+    redirectCode: Number(fm.redirect_code ?? 302),
+    responseHeaders:
+      fm.response_headers === undefined
+        ? undefined
+        : { file: file.rel, templates: parseTemplate(liquid, toText(fm.response_headers), file.rel) },
+    converter: fm.converter ? String(fm.converter) : undefined,
+    module: file.module,
+  };
+}
+
+/** `get-started/hello.html` -> `get-started/hello`; `index` -> ''; `blog/index` -> `blog`. */
+function defaultSlug(path: string, fileFormat: string | undefined): string {
+  const noFormat = fileFormat ? path.slice(0, -(fileFormat.length + 1)) : path;
+  if (noFormat === 'index') return '';
+  return noFormat.replace(/\/index$/, '');
+}
+
+function toText(v: unknown): string {
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}

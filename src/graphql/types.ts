@@ -1,0 +1,16 @@
+import type { Store } from '../store/index.js';
+import type { AppDefinition } from '../app/types.js';
+
+/** What every resolver receives as GraphQL context. */
+export interface GraphContext {
+  store: Store;
+  app: AppDefinition;
+}
+
+export type Resolver = (parent: unknown, args: Record<string, unknown>, ctx: GraphContext) => unknown;
+
+/** One domain of the schema: SDL (with `extend type RootQuery/RootMutation`) and its resolvers. */
+export interface GraphModule {
+  sdl: string;
+  resolvers: Record<string, Record<string, Resolver>>;
+}

@@ -1,0 +1,95 @@
+/**
+ * The `context` object platformOS gives every template. Plain data, so `{{ context | json }}`
+ * prints it; `constants` is a non-enumerable property, so it is readable as
+ * `context.constants.NAME` and never shown by `{{ context }}` (as the docs promise).
+ */
+
+export interface ContextRequest {
+  method: string;
+  /** Path and query as requested. */
+  url: string;
+  protocol: string;
+  host: string;
+  headers: Record<string, string | string[] | undefined>;
+  ip: string;
+  /** Query, body and route params merged. */
+  params: Record<string, unknown>;
+}
+
+export interface ContextPage {
+  id: string;
+  slug: string;
+  layout: string | null;
+  metadata: Record<string, unknown>;
+}
+
+export interface ContextInput {
+  request?: ContextRequest;
+  page?: ContextPage;
+  constants: () => Readonly<Record<string, string>>;
+  session?: Record<string, unknown>;
+  authenticityToken?: string;
+  language?: string;
+  flash?: Record<string, unknown>;
+  exports?: Record<string, unknown>;
+  /** Extra keys notifications and forms add (none yet for pages). */
+  extra?: Record<string, unknown>;
+}
+
+export function buildContext(input: ContextInput): Record<string, unknown> {
+  const req = input.request;
+  const url = req ? new URL(req.url, `${req.protocol}://${req.host || 'localhost'}`) : null;
+  const session = input.session ?? {};
+  const context: Record<string, unknown> = {
+    authenticity_token: input.authenticityToken ?? '',
+    csrf_request_valid: true,
+    current_user: null,
+    environment: 'development',
+    language: input.language ?? 'en',
+    is_xhr: req ? String(req.headers['x-requested-with'] ?? '').toLowerCase() === 'xmlhttprequest' : false,
+    params: req?.params ?? {},
+    headers: req ? cgiHeaders(req, url!) : {},
+    location: url
+      ? { href: url.href, url: url.href, host: url.host, pathname: url.pathname, search: url.search }
+      : {},
+    page: input.page ?? null,
+    layout: input.page ? { metadata: {} } : null,
+    session,
+    flash: input.flash ?? {},
+    exports: input.exports ?? {},
+    visitor: { ip: req?.ip ?? null },
+    useragent: req ? String(req.headers['user-agent'] ?? '') : '',
+    cookies: {},
+    version: '',
+    instance: { id: '1', uuid: '00000000-0000-4000-8000-000000000001', name: 'posemu' },
+    modules: {},
+    post_params: req && req.method !== 'GET' ? req.params : {},
+    ...input.extra,
+  };
+  let cached: Readonly<Record<string, string>> | undefined;
+  Object.defineProperty(context, 'constants', {
+    enumerable: false,
+    get: () => (cached ??= input.constants()),
+  });
+  return context;
+}
+
+/** Request headers as Rack names them (HTTP_USER_AGENT...), with the CGI keys the docs list. */
+function cgiHeaders(req: ContextRequest, url: URL): Record<string, string> {
+  const out: Record<string, string> = {
+    REQUEST_METHOD: req.method,
+    PATH_INFO: url.pathname,
+    QUERY_STRING: url.search.replace(/^\?/, ''),
+    SERVER_NAME: url.hostname,
+    SERVER_PORT: url.port || (req.protocol === 'https' ? '443' : '80'),
+    REMOTE_ADDR: req.ip,
+  };
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    const key = name.toUpperCase().replace(/-/g, '_');
+    const v = Array.isArray(value) ? value.join(', ') : value;
+    if (key === 'CONTENT_TYPE' || key === 'CONTENT_LENGTH') out[key] = v;
+    else out[`HTTP_${key}`] = v;
+  }
+  return out;
+}

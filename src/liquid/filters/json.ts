@@ -1,0 +1,31 @@
+import { Drop } from 'liquidjs';
+import { FilterError, type FilterThis } from './types.js';
+import { parseJsonText } from '../json-text.js';
+import { toPlain } from '../to-plain.js';
+
+/** Serialises any value to JSON (hashes, arrays, strings, numbers, nil). */
+export function json(input: unknown): string {
+  return JSON.stringify(toPlain(input) ?? null);
+}
+
+/**
+ * String -> Hash/Array. HTML entities are unescaped first unless `raw_text: true`;
+ * a Hash or Array input is returned as is.
+ */
+export function parse_json(this: FilterThis, input: unknown, options?: unknown): unknown {
+  const value = input instanceof Drop ? input.valueOf() : input;
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'object') return value;
+  const opts = { ...(isRecord(options) ? options : {}), ...this.named };
+  try {
+    return parseJsonText(String(value), opts.raw_text === true);
+  } catch (err) {
+    throw new FilterError('parse_json', (err as Error).message);
+  }
+}
+
+export const to_json = json;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,23 @@
+import type { FastifyInstance } from 'fastify';
+import type { Instance } from '../instance.js';
+import { requireToken } from './auth.js';
+import { PosError } from '../errors.js';
+
+interface GraphBody {
+  query?: unknown;
+  variables?: unknown;
+}
+
+/** POST /api/graph: GraphQL for pos-cli, the GUI and `posemu exec graphql`. Token required. */
+export async function graphPlugin(app: FastifyInstance, opts: { instance: Instance }): Promise<void> {
+  const { instance } = opts;
+  app.post<{ Body: GraphBody }>('/api/graph', { preHandler: requireToken(instance.adminToken) }, async (req) => {
+    const body = req.body ?? {};
+    if (typeof body.query !== 'string' || !body.query.trim()) {
+      throw new PosError('POS_ERR_MISSING_ARGUMENT', 'query (a GraphQL document) is required in the JSON body');
+    }
+    let variables = body.variables;
+    if (typeof variables === 'string') variables = variables.trim() ? JSON.parse(variables) : {};
+    return instance.graph.execute(body.query, (variables ?? {}) as Record<string, unknown>, { store: instance.store, app: instance.app() });
+  });
+}
