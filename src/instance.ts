@@ -11,6 +11,9 @@ import { buildRouter, type Router } from './pages/router.js';
 import { createGraph, type Graph } from './graphql/index.js';
 import type { Services } from './liquid/services.js';
 import { PosError } from './errors.js';
+import { createNotifier } from './notifications/index.js';
+import type { Notifier } from './notifications/types.js';
+import type { GraphContext } from './graphql/types.js';
 
 export interface Instance {
   readonly config: ResolvedConfig;
@@ -22,6 +25,10 @@ export interface Instance {
   /** Secret for signing sessions and authenticity tokens, and for encrypting constants. */
   readonly secret: string;
   readonly services: Services;
+  /** api_call / email / sms notifications: outbox and delivery worker. */
+  readonly notifier: Notifier;
+  /** GraphQL resolver context for the app as loaded now. */
+  graphContext(): GraphContext;
   /** The app as loaded now (replaced atomically on reload). */
   app(): AppDefinition;
   router(): Router<PageDef>;
@@ -60,14 +67,18 @@ export function createInstance(user: UserConfig = {}): Instance {
   const services: Services = {
     constants: () => store.constants.all(),
     log: (entry) => store.logs.write(entry),
-    graphql: (query, variables) => graph.execute(query, variables, { store, app: current }) as Promise<Record<string, unknown>>,
+    graphql: (query, variables) => graph.execute(query, variables, graphContext()) as Promise<Record<string, unknown>>,
     graphqlFile(name, variables) {
       const q = current.queries.get(name);
       if (!q) throw new PosError('POS_ERR_UNKNOWN_QUERY', `${JSON.stringify(name)} (looked in app/graphql)`);
-      return graph.execute(q.source, variables, { store, app: current }) as Promise<Record<string, unknown>>;
+      return graph.execute(q.source, variables, graphContext()) as Promise<Record<string, unknown>>;
     },
     secret,
   };
+
+  const notifier = createNotifier({ store, app: () => current });
+  closers.push(() => notifier.close());
+  const graphContext = (): GraphContext => ({ store, app: current, notifier, services });
 
   const instance: Instance = {
     config,
@@ -77,6 +88,8 @@ export function createInstance(user: UserConfig = {}): Instance {
     adminToken,
     secret,
     services,
+    notifier,
+    graphContext,
     app: () => current,
     router: () => router,
     reload,

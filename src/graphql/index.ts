@@ -1,11 +1,13 @@
 import { buildSchema, graphql, GraphQLError, type GraphQLSchema } from 'graphql';
 import { base } from './base.js';
 import { constants } from './constants.js';
+import { records } from './records.js';
+import { apiCalls } from './api-calls.js';
 import type { GraphContext, GraphModule } from './types.js';
 import { isPosError } from '../errors.js';
 
 /** Every schema module, in order. Add a domain here (records, api_call_send, ...). */
-export const MODULES: GraphModule[] = [base, constants];
+export const MODULES: GraphModule[] = [base, constants, records, apiCalls];
 
 export interface GraphResult {
   data?: Record<string, unknown> | null;

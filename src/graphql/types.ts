@@ -1,10 +1,14 @@
 import type { Store } from '../store/index.js';
 import type { AppDefinition } from '../app/types.js';
+import type { Notifier } from '../notifications/types.js';
+import type { Services } from '../liquid/services.js';
 
 /** What every resolver receives as GraphQL context. */
 export interface GraphContext {
   store: Store;
   app: AppDefinition;
+  notifier: Notifier;
+  services: Services;
 }
 
 export type Resolver = (parent: unknown, args: Record<string, unknown>, ctx: GraphContext) => unknown;

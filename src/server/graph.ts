@@ -18,6 +18,6 @@ export async function graphPlugin(app: FastifyInstance, opts: { instance: Instan
     }
     let variables = body.variables;
     if (typeof variables === 'string') variables = variables.trim() ? JSON.parse(variables) : {};
-    return instance.graph.execute(body.query, (variables ?? {}) as Record<string, unknown>, { store: instance.store, app: instance.app() });
+    return instance.graph.execute(body.query, (variables ?? {}) as Record<string, unknown>, instance.graphContext());
   });
 }

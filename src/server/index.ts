@@ -7,6 +7,7 @@ import { graphPlugin } from './graph.js';
 import { adminPlugin } from './admin.js';
 import { assetsPlugin } from './assets.js';
 import { pagesPlugin } from './pages.js';
+import { formsPlugin } from './forms.js';
 
 /** The HTTP server of an instance: one plugin per concern. Does not listen (see listen()). */
 export function buildServer(instance: Instance): FastifyInstance {
@@ -38,6 +39,7 @@ export function buildServer(instance: Instance): FastifyInstance {
   app.register(graphPlugin, { instance });
   app.register(adminPlugin, { instance });
   app.register(assetsPlugin, { instance });
+  app.register(formsPlugin, { instance });
   app.register(pagesPlugin, { instance });
   return app;
 }

@@ -3,6 +3,7 @@ import { IncludeTag } from './include.js';
 import { RenderTag } from './render.js';
 import { LogTag } from './log.js';
 import { ParseJsonTag } from './parse-json.js';
+import { DATA_TAGS } from './data-tags.js';
 
 type TagClass = Parameters<Liquid['registerTag']>[1];
 
@@ -12,4 +13,5 @@ export const TAGS: Record<string, TagClass> = {
   render: RenderTag,
   log: LogTag,
   parse_json: ParseJsonTag,
+  ...DATA_TAGS,
 };
