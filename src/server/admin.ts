@@ -8,6 +8,11 @@ import type { LogEntry } from '../store/logs.js';
 export async function adminPlugin(app: FastifyInstance, opts: { instance: Instance }): Promise<void> {
   const { instance } = opts;
   app.addHook('preHandler', requireToken(instance.adminToken));
+  // Open streams never finish by themselves: end them first, or close() would wait forever.
+  const streams = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const end of streams) end();
+  });
 
   app.post<{ Body: { content?: unknown } }>('/api/app_builder/liquid_exec', async (req) => {
     const content = req.body?.content;
@@ -39,11 +44,13 @@ export async function adminPlugin(app: FastifyInstance, opts: { instance: Instan
     const stop = () => {
       clearInterval(ping);
       unsubscribe();
+      streams.delete(end);
     };
-    req.raw.on('close', stop);
-    instance.onClose(() => {
+    const end = () => {
       stop();
       res.end();
-    });
+    };
+    streams.add(end);
+    req.raw.on('close', stop);
   });
 }

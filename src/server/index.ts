@@ -22,7 +22,7 @@ export function buildServer(instance: Instance): FastifyInstance {
   app.addHook('onRequest', async (req, reply) => {
     const path = req.url.split('?')[0];
     if (/(^|\/|%2f)(\.\.|%2e%2e)(\/|%2f|$)/i.test(path)) {
-      reply.code(400).type('text/plain').send('Bad request: path may not contain ".."');
+      return reply.code(400).type('text/plain').send('Bad request: path may not contain ".."');
     }
   });
 

@@ -1,0 +1,120 @@
+import { request } from 'node:http';
+import { describe, expect, it, beforeAll } from 'vitest';
+import { serveApp, type Served } from '../helpers/server.js';
+
+const files = {
+  'app/views/layouts/application.liquid': '<html><title>{{ context.page.metadata.title }}</title><body>{{ content_for_layout }}</body></html>',
+  'app/views/layouts/bare.html.liquid': '[{{ content_for_layout }}]',
+  'app/views/pages/index.liquid': 'home',
+  'app/views/pages/blog/index.html.liquid': '---\nlayout: ""\n---\nblog index',
+  'app/views/pages/get-started/hello-world.html.liquid': '---\nmetadata:\n  title: Hi\n---\nhello',
+  'app/views/pages/custom.liquid': '---\nslug: elsewhere/page\nlayout: bare\n---\ncustom',
+  'app/views/pages/data.json.liquid': '{"format": "{{ context.params.format }}"}',
+  'app/views/pages/projects.liquid': '---\nslug: projects/:id\nlayout: ""\n---\n{{ context.params.id }}|{{ context.params.slug }}|{{ context.params.slug2 }}',
+  'app/views/pages/search.liquid': '---\nslug: search(/:country)(/:city)\nlayout: ""\n---\n{{ context.params.country }}/{{ context.params.city }}',
+  'app/views/pages/tree.liquid': '---\nslug: tree/*path\nlayout: ""\n---\n{{ context.params.path }}',
+  'app/views/pages/submit.liquid': '---\nmethod: post\nlayout: ""\n---\nposted {{ context.params.name }}',
+  'app/views/pages/a/b/c.liquid': '---\nlayout: ""\n---\n{{ context.params.slug }}-{{ context.params.slug2 }}-{{ context.params.slug3 }}',
+  'app/views/pages/404.liquid': '---\nlayout: ""\n---\nmissing {{ context.location.pathname }}',
+  'app/views/pages/escape.liquid': '---\nlayout: ""\n---\n{{ context.params.x }}|{{ context.params.x | html_safe }}',
+  'app/views/pages/broken.liquid': '---\nlayout: ""\n---\nline one\n{{ 1 | divided_by: 0 | no_such }}',
+  'app/views/pages/raises.liquid': '---\nlayout: ""\n---\nline one\n{% include "missing/partial" %}',
+  'app/pages/legacy.liquid': '---\nlayout: ""\n---\nlegacy dir',
+  'modules/shop/public/views/pages/shop.liquid': '---\nlayout: ""\n---\nshop {% include "modules/shop/badge" %}',
+  'modules/shop/public/views/partials/badge.liquid': 'badge',
+};
+
+let s: Served;
+beforeAll(async () => {
+  s = await serveApp(files);
+});
+
+async function get(path: string, init?: RequestInit) {
+  const res = await fetch(`${s.url}${path}`, init);
+  return { status: res.status, text: await res.text(), type: res.headers.get('content-type') };
+}
+
+describe('page routing over HTTP', () => {
+  it('serves index at / with the application layout', async () => {
+    expect(await get('/')).toMatchObject({ status: 200, text: '<html><title></title><body>home</body></html>' });
+  });
+
+  it('serves nested index, derived slugs and metadata', async () => {
+    expect((await get('/blog')).text).toBe('blog index');
+    expect((await get('/get-started/hello-world')).text).toBe('<html><title>Hi</title><body>hello</body></html>');
+  });
+
+  it('uses an explicit slug and a named layout', async () => {
+    expect((await get('/elsewhere/page')).text).toBe('[custom]');
+    expect((await get('/custom')).status).toBe(404);
+  });
+
+  it('takes the format from the file name, with no layout and a JSON content type', async () => {
+    const r = await get('/data.json');
+    expect(r).toMatchObject({ status: 200, text: '{"format": "json"}' });
+    expect(r.type).toContain('application/json');
+  });
+
+  it('fills :params, slug/slug2/slug3, optional and wildcard segments', async () => {
+    expect((await get('/projects/7')).text).toBe('7|projects|7');
+    expect((await get('/search/Poland')).text).toBe('Poland/');
+    expect((await get('/search/Poland/Warsaw')).text).toBe('Poland/Warsaw');
+    expect((await get('/tree/a/b/c')).text).toBe('a/b/c');
+    expect((await get('/a/b/c')).text).toBe('a-b-c');
+  });
+
+  it('routes by method', async () => {
+    const r = await get('/submit', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'name=Ann' });
+    expect(r).toMatchObject({ status: 200, text: 'posted Ann' });
+    expect((await get('/submit')).status).toBe(404);
+  });
+
+  it('answers other formats with the html page (html_format_exact_match false)', async () => {
+    expect((await get('/blog.txt')).text).toBe('blog index');
+  });
+
+  it('renders the app 404 page with status 404', async () => {
+    expect(await get('/no/such/page')).toMatchObject({ status: 404, text: 'missing /no/such/page' });
+  });
+
+  it('escapes output in html unless html_safe', async () => {
+    expect((await get('/escape?x=%3Cb%3E')).text).toBe('&lt;b&gt;|<b>');
+  });
+
+  it('serves legacy directories and module pages with module partials', async () => {
+    expect((await get('/legacy')).text).toBe('legacy dir');
+    expect((await get('/shop')).text).toBe('shop badge');
+  });
+
+  it('turns a render error into a 500 naming file and line, logs it, and keeps serving', async () => {
+    const r = await get('/raises');
+    expect(r.status).toBe(500);
+    expect(r.text).toContain('app/views/pages/raises.liquid:5');
+    expect(r.text).toContain('missing/partial');
+    const logs = s.instance.store.logs.since(0).filter((l) => l.error_type === 'liquid_error');
+    expect(logs.at(-1)?.message).toContain('app/views/pages/raises.liquid:5');
+    expect(logs.at(-1)?.data.url).toBe('/raises');
+    expect((await get('/')).status).toBe(200);
+  });
+
+  it('rejects a page with an unknown filter at load, naming file and line, and serves the rest', async () => {
+    const problem = s.instance.app().problems.find((p) => p.file === 'app/views/pages/broken.liquid');
+    expect(problem?.message).toMatch(/app\/views\/pages\/broken\.liquid:5:\d+ .*no_such/);
+    expect((await get('/broken')).status).toBe(404);
+  });
+
+  it('refuses paths with .. (sent raw: fetch would normalise them away)', async () => {
+    for (const path of ['/a/../secret', '/a/%2e%2e/secret', '/assets/../app/config.yml']) {
+      const status = await new Promise<number>((resolve, reject) => {
+        const { hostname, port } = new URL(s.url);
+        request({ hostname, port, path }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+          .on('error', reject)
+          .end();
+      });
+      expect(status, path).toBe(400);
+    }
+  });
+});
