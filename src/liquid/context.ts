@@ -28,7 +28,8 @@ export interface ContextInput {
   page?: ContextPage;
   constants: () => Readonly<Record<string, string>>;
   session?: Record<string, unknown>;
-  authenticityToken?: string;
+  /** The CSRF token, or a function computing it when a template first reads it. */
+  authenticityToken?: string | (() => string);
   language?: string;
   flash?: Record<string, unknown>;
   exports?: Record<string, unknown>;
@@ -41,17 +42,12 @@ export function buildContext(input: ContextInput): Record<string, unknown> {
   const url = req ? new URL(req.url, `${req.protocol}://${req.host || 'localhost'}`) : null;
   const session = input.session ?? {};
   const context: Record<string, unknown> = {
-    authenticity_token: input.authenticityToken ?? '',
     csrf_request_valid: true,
     current_user: null,
     environment: 'development',
     language: input.language ?? 'en',
     is_xhr: req ? String(req.headers['x-requested-with'] ?? '').toLowerCase() === 'xmlhttprequest' : false,
     params: req?.params ?? {},
-    headers: req ? cgiHeaders(req, url!) : {},
-    location: url
-      ? { href: url.href, url: url.href, host: url.host, pathname: url.pathname, search: url.search }
-      : {},
     page: input.page ?? null,
     layout: input.page ? { metadata: {} } : null,
     session,
@@ -66,12 +62,30 @@ export function buildContext(input: ContextInput): Record<string, unknown> {
     post_params: req && req.method !== 'GET' ? req.params : {},
     ...input.extra,
   };
-  let cached: Readonly<Record<string, string>> | undefined;
-  Object.defineProperty(context, 'constants', {
-    enumerable: false,
-    get: () => (cached ??= input.constants()),
-  });
+  // Computed when first read: most pages never look at them.
+  const token = input.authenticityToken;
+  lazy(context, 'authenticity_token', () => (typeof token === 'function' ? token() : (token ?? '')));
+  lazy(context, 'headers', () => (req ? cgiHeaders(req, url!) : {}));
+  lazy(context, 'location', () => (url ? { href: url.href, url: url.href, host: url.host, pathname: url.pathname, search: url.search } : {}));
+  lazy(context, 'constants', input.constants, false);
   return context;
+}
+
+/** Defines obj[key] as computed once on first read (enumerable unless said otherwise). */
+function lazy(obj: Record<string, unknown>, key: string, compute: () => unknown, enumerable = true): void {
+  let value: unknown;
+  let done = false;
+  Object.defineProperty(obj, key, {
+    enumerable,
+    configurable: true,
+    get() {
+      if (!done) {
+        value = compute();
+        done = true;
+      }
+      return value;
+    },
+  });
 }
 
 /** Request headers as Rack names them (HTTP_USER_AGENT...), with the CGI keys the docs list. */

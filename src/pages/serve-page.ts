@@ -10,7 +10,7 @@ import { contentType } from './content-type.js';
 export interface PageRequest extends ContextRequest {
   /** Session values (read and written by templates; the server persists them). */
   session: Record<string, unknown>;
-  authenticityToken: string;
+  authenticityToken: string | (() => string);
   flash?: Record<string, unknown>;
 }
 

@@ -19,7 +19,7 @@ export async function pagesPlugin(app: FastifyInstance, opts: { instance: Instan
       ip: req.ip,
       params: { ...query, ...body },
       session: session.data,
-      authenticityToken: session.authenticityToken,
+      authenticityToken: () => session.authenticityToken,
     });
     saveSession(instance, reply, session);
     reply.code(res.status).headers(res.headers).send(res.body);

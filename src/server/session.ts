@@ -5,14 +5,50 @@ import { sameToken } from './auth.js';
 
 export const SESSION_COOKIE = '_pos_session';
 
-export interface Session {
-  id: string;
-  data: Record<string, unknown>;
-  authenticityToken: string;
-  /** True when the browser had no valid session cookie (the reply must set one). */
-  fresh: boolean;
+/**
+ * A browser session. A new one gets its id (and cookie) only when something needs it (the
+ * authenticity token was read or a value was stored), so plain page views cost no crypto.
+ */
+export class Session {
+  private sessionId: string | null;
+  private token: string | null = null;
+  private cookieId: string | null = null;
   /** data as loaded, to write only sessions that changed. */
-  snapshot: string;
+  readonly snapshot: string;
+
+  constructor(
+    private readonly secret: string,
+    id: string | null,
+    readonly data: Record<string, unknown>,
+  ) {
+    this.sessionId = id;
+    this.snapshot = JSON.stringify(data);
+  }
+
+  get id(): string {
+    this.sessionId ??= randomBytes(16).toString('hex');
+    return this.sessionId;
+  }
+
+  /** True once an id exists (from the cookie or created by this request). */
+  get hasId(): boolean {
+    return this.sessionId !== null;
+  }
+
+  get authenticityToken(): string {
+    this.token ??= authenticityTokenFor(this.secret, this.id);
+    return this.token;
+  }
+
+  /** @internal marks the id as coming from a valid cookie. */
+  fromCookie(): this {
+    this.cookieId = this.sessionId;
+    return this;
+  }
+
+  get hadCookie(): boolean {
+    return this.cookieId !== null;
+  }
 }
 
 function sign(secret: string, value: string): string {
@@ -35,19 +71,17 @@ export function loadSession(instance: Instance, req: FastifyRequest): Session {
   if (raw && dot > 0) {
     const id = raw.slice(0, dot);
     if (sameToken(raw.slice(dot + 1), sign(instance.secret, id))) {
-      const data = instance.store.sessions.get(id);
-      return { id, data, authenticityToken: authenticityTokenFor(instance.secret, id), fresh: false, snapshot: JSON.stringify(data) };
+      return new Session(instance.secret, id, instance.store.sessions.get(id)).fromCookie();
     }
   }
-  const id = randomBytes(16).toString('hex');
-  return { id, data: {}, authenticityToken: authenticityTokenFor(instance.secret, id), fresh: true, snapshot: '{}' };
+  return new Session(instance.secret, null, {});
 }
 
-/** Persists session values (when any) and sets the cookie for a new session. */
+/** Persists changed session values and sets the cookie for a session this request created. */
 export function saveSession(instance: Instance, reply: FastifyReply, session: Session): void {
   const json = JSON.stringify(session.data);
   if (json !== session.snapshot) instance.store.sessions.save(session.id, session.data);
-  if (session.fresh) {
+  if (!session.hadCookie && session.hasId) {
     reply.header('set-cookie', `${SESSION_COOKIE}=${session.id}.${sign(instance.secret, session.id)}; Path=/; HttpOnly; SameSite=Lax`);
   }
 }

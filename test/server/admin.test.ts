@@ -22,7 +22,8 @@ describe('admin API authentication', () => {
 
   it('answers 401 and runs nothing without or with a wrong token', async () => {
     s.instance.store.constants.unset('X');
-    for (const headers of [{}, { authorization: 'Token wrong' }, { authorization: `Basic ${s.instance.adminToken}` }]) {
+    const variants: Record<string, string>[] = [{}, { authorization: 'Token wrong' }, { authorization: `Basic ${s.instance.adminToken}` }];
+    for (const headers of variants) {
       const res = await graph(headers);
       expect(res.status).toBe(401);
     }

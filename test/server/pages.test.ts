@@ -19,6 +19,7 @@ const files = {
   'app/views/pages/escape.liquid': '---\nlayout: ""\n---\n{{ context.params.x }}|{{ context.params.x | html_safe }}',
   'app/views/pages/broken.liquid': '---\nlayout: ""\n---\nline one\n{{ 1 | divided_by: 0 | no_such }}',
   'app/views/pages/raises.liquid': '---\nlayout: ""\n---\nline one\n{% include "missing/partial" %}',
+  'app/views/pages/token.liquid': '---\nlayout: ""\n---\n{{ context.authenticity_token }}',
   'app/pages/legacy.liquid': '---\nlayout: ""\n---\nlegacy dir',
   'modules/shop/public/views/pages/shop.liquid': '---\nlayout: ""\n---\nshop {% include "modules/shop/badge" %}',
   'modules/shop/public/views/partials/badge.liquid': 'badge',
@@ -101,6 +102,21 @@ describe('page routing over HTTP', () => {
     const problem = s.instance.app().problems.find((p) => p.file === 'app/views/pages/broken.liquid');
     expect(problem?.message).toMatch(/app\/views\/pages\/broken\.liquid:5:\d+ .*no_such/);
     expect((await get('/broken')).status).toBe(404);
+  });
+
+  it('starts a session (signed cookie) when a page reads the authenticity token, and keeps it', async () => {
+    const plain = await fetch(`${s.url}/blog`);
+    expect(plain.headers.get('set-cookie')).toBeNull();
+    const first = await fetch(`${s.url}/token`);
+    const cookie = first.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^_pos_session=[0-9a-f]+\.[\w-]+; Path=\/; HttpOnly/);
+    const token = await first.text();
+    expect(token.length).toBeGreaterThan(20);
+    const again = await fetch(`${s.url}/token`, { headers: { cookie: cookie.split(';')[0] } });
+    expect(await again.text()).toBe(token);
+    expect(again.headers.get('set-cookie')).toBeNull();
+    const forged = await fetch(`${s.url}/token`, { headers: { cookie: cookie.split(';')[0].replace(/\.[\w-]+$/, '.forged') } });
+    expect(await forged.text()).not.toBe(token);
   });
 
   it('refuses paths with .. (sent raw: fetch would normalise them away)', async () => {
