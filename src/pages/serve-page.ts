@@ -27,7 +27,7 @@ export interface PageResponse {
  */
 export async function servePage(instance: Instance, req: PageRequest): Promise<PageResponse> {
   const url = new URL(req.url, 'http://x');
-  const match = instance.router().match(req.method, url.pathname);
+  const match = instance.router().match(routingMethod(req), url.pathname);
   if (!match) return errorPage(instance, req, 404, formatOf(url.pathname));
   const params = {
     ...req.params,
@@ -105,6 +105,17 @@ function plainError(status: number, detail: string, format: string, development:
   const text = status === 404 ? 'Not Found' : development ? `Liquid error: ${detail}` : 'Internal Server Error';
   const body = format === 'json' ? JSON.stringify({ error: text }) : format === 'html' ? `<!DOCTYPE html><title>${status}</title><pre>${escapeHtml(text)}</pre>` : text;
   return { status, headers: { 'content-type': contentType(format) }, body };
+}
+
+/**
+ * HEAD is answered by the GET page; an html form POST may ask for PUT/PATCH/DELETE with a
+ * `_method` param (the Rails convention platformOS follows).
+ */
+function routingMethod(req: PageRequest): string {
+  if (req.method === 'HEAD') return 'GET';
+  const override = req.params._method;
+  if (req.method === 'POST' && typeof override === 'string' && /^(put|patch|delete)$/i.test(override)) return override.toUpperCase();
+  return req.method;
 }
 
 /** slug, slug2, slug3... from the path segments (platformOS keeps these for old code). */

@@ -20,6 +20,7 @@ const files = {
   'app/views/pages/broken.liquid': '---\nlayout: ""\n---\nline one\n{{ 1 | divided_by: 0 | no_such }}',
   'app/views/pages/raises.liquid': '---\nlayout: ""\n---\nline one\n{% include "missing/partial" %}',
   'app/views/pages/token.liquid': '---\nlayout: ""\n---\n{{ context.authenticity_token }}',
+  'app/views/pages/put-me.liquid': '---\nmethod: put\nlayout: ""\n---\nput done',
   'app/pages/legacy.liquid': '---\nlayout: ""\n---\nlegacy dir',
   'modules/shop/public/views/pages/shop.liquid': '---\nlayout: ""\n---\nshop {% include "modules/shop/badge" %}',
   'modules/shop/public/views/partials/badge.liquid': 'badge',
@@ -68,6 +69,9 @@ describe('page routing over HTTP', () => {
     const r = await get('/submit', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'name=Ann' });
     expect(r).toMatchObject({ status: 200, text: 'posted Ann' });
     expect((await get('/submit')).status).toBe(404);
+    expect((await get('/put-me', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '_method=put' })).text).toBe('put done');
+    const head = await fetch(`${s.url}/blog`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
   });
 
   it('answers other formats with the html page (html_format_exact_match false)', async () => {
