@@ -12,6 +12,7 @@ import { createGraph, type Graph } from './graphql/index.js';
 import type { Services } from './liquid/services.js';
 import { PosError } from './errors.js';
 import { createNotifier } from './notifications/index.js';
+import { createHttpClient } from './http/client.js';
 import type { Notifier } from './notifications/types.js';
 import type { GraphContext } from './graphql/types.js';
 
@@ -74,9 +75,11 @@ export function createInstance(user: UserConfig = {}): Instance {
       return graph.execute(q.source, variables, graphContext()) as Promise<Record<string, unknown>>;
     },
     secret,
+    http: createHttpClient({ outbound: config.outbound, timeoutMs: config.httpTimeoutMs }),
   };
 
-  const notifier = createNotifier({ store, app: () => current });
+  // Starts its delivery worker when config.worker is true (resuming what a crash left).
+  const notifier = createNotifier({ store, app: () => current, liquid, services, config });
   closers.push(() => notifier.close());
   const graphContext = (): GraphContext => ({ store, app: current, notifier, services });
 

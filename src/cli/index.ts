@@ -6,6 +6,8 @@ type Command = (argv: string[]) => Promise<number>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./serve.js')).serve,
   constants: async () => (await import('./constants.js')).constants,
+  logs: async () => (await import('./logs.js')).logs,
+  exec: async () => (await import('./exec.js')).exec,
 };
 
 const USAGE = `usage: posemu <command> [options]
@@ -13,6 +15,9 @@ const USAGE = `usage: posemu <command> [options]
 commands:
   serve [--root DIR] [--port N] [--host H] [--data DIR] [--no-watch] [--outbound HOST=URL]
   constants set --name N --value V | unset --name N | list
+  logs [--filter TYPE] [-q] [--json] [--no-follow]
+  exec liquid "<code>" | -f FILE
+  exec graphql "<query>" | -f FILE [-p '{json}']
 
 Commands other than serve talk to a running instance: --url or POSEMU_URL
 (default http://127.0.0.1:3000), token from POSEMU_TOKEN or <data>/admin-token.`;

@@ -28,7 +28,8 @@ export function escapeHtml(s: string): string {
 }
 
 /**
- * How a value prints: nil as '', hashes and arrays as JSON (platformOS prints them so),
+ * How a value prints: nil as '', hashes and arrays as JSON (platformOS prints them so), a
+ * time as Ruby prints a UTC time (`2019-10-06 12:00:00 UTC`, the docs' to_time output),
  * everything else as its string.
  */
 export function toOutput(value: unknown): string {
@@ -37,8 +38,13 @@ export function toOutput(value: unknown): string {
   if (value instanceof Drop) return toOutput(value.valueOf());
   if (typeof value === 'string') return value;
   if (Array.isArray(value) || isPlainObject(value)) return JSON.stringify(value);
-  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Date) return rubyTime(value);
   return String(value);
+}
+
+function rubyTime(date: Date): string {
+  if (Number.isNaN(date.getTime())) return '';
+  return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -55,6 +61,9 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 export function outputEscape(this: { context: Context }, value: unknown): string {
   const state = (this.context.globals as Record<symbol, RenderState | undefined>)[STATE];
   const text = toOutput(value);
-  if (value instanceof SafeString || !state || state.format !== 'html') return text;
+  if (value instanceof SafeString || !state || state.format !== 'html' || this.context.getRegister(RAW_OUTPUT)) return text;
   return escapeHtml(text);
 }
+
+/** Context register set while a string is interpolated: its `{{ }}` parts print unescaped. */
+export const RAW_OUTPUT = 'posemu:raw-output';

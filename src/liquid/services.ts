@@ -1,3 +1,5 @@
+import type { HttpClient } from '../http/client.js';
+
 /**
  * What Liquid filters and tags may ask of the instance. The engine knows nothing else about
  * the store, HTTP or GraphQL: an instance passes its implementation in at render time.
@@ -13,6 +15,8 @@ export interface Services {
   graphqlFile(name: string, variables: Record<string, unknown>): Promise<Record<string, unknown>>;
   /** The instance's secret (signing, authenticity tokens). */
   secret: string;
+  /** The one client for outgoing HTTP calls (outbound redirection, timeout): download_file uses it. */
+  http: HttpClient;
 }
 
 export interface LogInput {

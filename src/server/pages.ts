@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Instance } from '../instance.js';
 import { servePage } from '../pages/serve-page.js';
 import { loadSession, saveSession } from './session.js';
+import { takeFlash } from '../forms/flash.js';
 
 /** Every other request is a page request. No token: pages are public, as on platformOS. */
 export async function pagesPlugin(app: FastifyInstance, opts: { instance: Instance }): Promise<void> {
@@ -20,6 +21,8 @@ export async function pagesPlugin(app: FastifyInstance, opts: { instance: Instan
       params: { ...query, ...body },
       session: session.data,
       authenticityToken: () => session.authenticityToken,
+      // Set by a form submission (flash_notice); shown once, so taken out of the session.
+      flash: takeFlash(session.data),
     });
     saveSession(instance, reply, session);
     reply.code(res.status).headers(res.headers).send(res.body);

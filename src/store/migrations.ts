@@ -23,4 +23,47 @@ export const MIGRATIONS: string[] = [
      data TEXT NOT NULL,
      updated_at TEXT NOT NULL
    );`,
+  // Records: properties as one JSON object (queried with json_extract); soft delete via deleted_at.
+  `CREATE TABLE records (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     table_name TEXT NOT NULL,
+     properties TEXT NOT NULL DEFAULT '{}',
+     external_id TEXT,
+     user_id TEXT,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL,
+     deleted_at TEXT
+   );
+   CREATE INDEX records_by_table ON records (table_name, deleted_at);`,
+  // Notifications: the outbox (every api_call is written here before it is sent; the worker
+  // resumes pending and in-flight rows after a restart) and the local mailbox (emails, SMS).
+  `CREATE TABLE outbox (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     kind TEXT NOT NULL,
+     name TEXT NOT NULL,
+     mode TEXT NOT NULL DEFAULT 'async',
+     vars TEXT NOT NULL DEFAULT '{}',
+     status TEXT NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     due_at INTEGER NOT NULL,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL,
+     request TEXT,
+     response_status INTEGER,
+     response_headers TEXT,
+     response_body TEXT,
+     duration_ms INTEGER,
+     error TEXT
+   );
+   CREATE INDEX outbox_due ON outbox (status, due_at);
+   CREATE TABLE mailbox (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     kind TEXT NOT NULL,
+     name TEXT NOT NULL,
+     recipient TEXT NOT NULL,
+     subject TEXT NOT NULL DEFAULT '',
+     body TEXT NOT NULL,
+     fields TEXT NOT NULL DEFAULT '{}',
+     created_at TEXT NOT NULL
+   );`,
 ];

@@ -25,6 +25,7 @@ export function parse_json(this: FilterThis, input: unknown, options?: unknown):
 }
 
 export const to_json = json;
+export const to_hash = parse_json;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

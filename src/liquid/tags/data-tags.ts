@@ -1,10 +1,22 @@
 import type { Liquid } from 'liquidjs';
+import { GraphqlTag } from './graphql.js';
+import { ExecuteQueryTag, QueryGraphTag } from './execute-query.js';
+import { IncludeFormTag } from './include-form.js';
+import { FormTag } from './form.js';
 
 type TagClass = Parameters<Liquid['registerTag']>[1];
 
 /**
  * Tags that reach the database or forms (graphql, include_form, form, render_form...).
  * Kept apart from index.ts so the forms/records work and the Liquid dialect work do not
- * edit the same registry.
+ * edit the same registry. execute_query, query_graph and render_form are the deprecated
+ * names tags.json still lists.
  */
-export const DATA_TAGS: Record<string, TagClass> = {};
+export const DATA_TAGS: Record<string, TagClass> = {
+  graphql: GraphqlTag,
+  execute_query: ExecuteQueryTag,
+  query_graph: QueryGraphTag,
+  include_form: IncludeFormTag,
+  render_form: IncludeFormTag,
+  form: FormTag,
+};

@@ -1,7 +1,11 @@
-import { Tag, evalToken, type Context, type Emitter, type Liquid, type TagToken, type TopLevelToken } from 'liquidjs';
+import { Tag, type Context, type Emitter, type Liquid, type TagToken, type TopLevelToken } from 'liquidjs';
 import { PartialCall, findPartial, renderPartial } from './partial-call.js';
 
-/** {% include 'name', a: 1 %}: the partial shares the caller's scope (assigns leak out). */
+/**
+ * {% include 'name', a: 1 %}: the partial shares the caller's scope (assigns leak out, and a
+ * `break` inside stops the caller too, as the docs say). `with value [as x]` binds one
+ * value, `for array [as x]` renders once per item. The path may be any expression.
+ */
 export class IncludeTag extends Tag {
   private call: PartialCall;
 
@@ -12,18 +16,14 @@ export class IncludeTag extends Tag {
 
   *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
     const name = yield* this.call.name(ctx);
-    const scope = yield* this.call.args(ctx);
-    if (this.call.withValue) scope[lastSegment(name)] = yield evalToken(this.call.withValue, ctx);
     const templates = findPartial(ctx, name);
-    ctx.push(scope);
-    try {
-      yield* renderPartial(this.liquid, ctx, name, templates, emitter);
-    } finally {
-      ctx.pop();
+    for (const scope of yield* this.call.scopes(ctx, name)) {
+      ctx.push(scope);
+      try {
+        yield* renderPartial(this.liquid, ctx, name, templates, emitter);
+      } finally {
+        ctx.pop();
+      }
     }
   }
-}
-
-export function lastSegment(name: string): string {
-  return name.split('/').pop() ?? name;
 }

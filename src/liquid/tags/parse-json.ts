@@ -1,5 +1,6 @@
 import { Hash, Tag, type Context, type Emitter, type Liquid, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
 import { parseJsonText } from '../json-text.js';
+import { readBlock } from '../util/block.js';
 
 /**
  * {% parse_json name %}...{% endparse_json %}: renders the block, then parses it as JSON into
@@ -9,25 +10,14 @@ import { parseJsonText } from '../json-text.js';
 export class ParseJsonTag extends Tag {
   private variable: string;
   private hash: Hash;
-  private templates: Template[] = [];
+  private templates: Template[];
 
   constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
     super(token, remain, liquid);
     this.variable = this.tokenizer.readIdentifier().content;
     if (!this.variable) throw new Error('parse_json: variable name missing ({% parse_json name %})');
     this.hash = new Hash(this.tokenizer, liquid.options.keyValueSeparator);
-    let closed = false;
-    const stream = liquid.parser
-      .parseStream(remain)
-      .on('tag:endparse_json', () => {
-        closed = true;
-        stream.stop();
-      })
-      .on('template', (tpl: Template) => this.templates.push(tpl))
-      .on('end', () => {
-        if (!closed) throw new Error(`tag ${token.getText()} not closed`);
-      });
-    stream.start();
+    this.templates = readBlock(token, remain, liquid, 'endparse_json');
   }
 
   *render(ctx: Context, _emitter: Emitter): Generator<unknown, void, unknown> {

@@ -1,8 +1,11 @@
-import { Tag, evalToken, type Context, type Emitter, type Liquid, type TagToken, type TopLevelToken } from 'liquidjs';
+import { Tag, type Context, type Emitter, type Liquid, type TagToken, type TopLevelToken } from 'liquidjs';
 import { PartialCall, findPartial, renderPartial } from './partial-call.js';
-import { lastSegment } from './include.js';
 
-/** {% render 'name', a: 1 %}: the partial sees only its arguments (and `context`). */
+/**
+ * {% render 'name', a: 1 %}: the partial sees only its arguments (and the global `context`);
+ * its assigns stay inside and a `break` stops only the partial. `with value [as x]` and
+ * `for array [as x]` as in include.
+ */
 export class RenderTag extends Tag {
   private call: PartialCall;
 
@@ -14,19 +17,8 @@ export class RenderTag extends Tag {
   *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
     const name = yield* this.call.name(ctx);
     const templates = findPartial(ctx, name);
-    const child = ctx.spawn(yield* this.call.args(ctx));
-    const scope = child.bottom() as Record<string, unknown>;
-    if (this.call.withValue) scope[lastSegment(name)] = yield evalToken(this.call.withValue, ctx);
-    const forValue = this.call.forValue;
-    if (!forValue) {
-      yield* renderPartial(this.liquid, child, name, templates, emitter);
-      return;
-    }
-    const collection = yield evalToken(forValue.value, ctx);
-    const items = Array.isArray(collection) ? collection : collection == null ? [] : [collection];
-    for (const item of items) {
-      scope[forValue.alias ?? lastSegment(name)] = item;
-      yield* renderPartial(this.liquid, child, name, templates, emitter);
+    for (const scope of yield* this.call.scopes(ctx, name)) {
+      yield* renderPartial(this.liquid, ctx.spawn(scope), name, templates, emitter);
     }
   }
 }
