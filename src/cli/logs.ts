@@ -1,3 +1,5 @@
+import { get as httpGet } from 'node:http';
+import { get as httpsGet } from 'node:https';
 import { parseArgs } from 'node:util';
 import { PosError } from '../errors.js';
 import { request, resolveTarget, type Target } from './client.js';
@@ -100,23 +102,33 @@ export async function runLogs(argv: string[], io: CommandIO): Promise<number> {
   return 0;
 }
 
-/** Reads one server-sent event stream until it ends; `log` events are printed. */
-async function follow(target: Target, path: () => string, print: (e: LogLine) => void, signal?: AbortSignal): Promise<void> {
-  const res = await fetch(`${target.url}${path()}`, { headers: { authorization: `Token ${target.token}`, accept: 'text/event-stream' }, signal });
-  if (res.status === 401) throw new PosError('POS_ERR_UNAUTHORIZED', 'the admin token was refused');
-  if (!res.ok || !res.body) throw new Error(`logs stream: HTTP ${res.status}`);
-  const decoder = new TextDecoder();
-  let buffer = '';
-  for await (const chunk of res.body) {
-    buffer += decoder.decode(chunk, { stream: true });
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const event = parseEvent(buffer.slice(0, end));
-      buffer = buffer.slice(end + 2);
-      if (event.type === 'log' && event.data) print(JSON.parse(event.data) as LogLine);
-    }
-  }
-  throw new Error('logs stream ended');
+/**
+ * Reads one server-sent event stream until it ends; `log` events are printed. node:http rather
+ * than fetch: on abort the socket must close at once, or the instance's shutdown waits for it.
+ */
+function follow(target: Target, path: () => string, print: (e: LogLine) => void, signal?: AbortSignal): Promise<void> {
+  const get = target.url.startsWith('https:') ? httpsGet : httpGet;
+  return new Promise((resolve, reject) => {
+    const req = get(`${target.url}${path()}`, { headers: { authorization: `Token ${target.token}`, accept: 'text/event-stream' }, signal }, (res) => {
+      if (res.statusCode === 401) return reject(new PosError('POS_ERR_UNAUTHORIZED', 'the admin token was refused'));
+      if (res.statusCode !== 200) return reject(new Error(`logs stream: HTTP ${res.statusCode}`));
+      res.setEncoding('utf8');
+      let buffer = '';
+      res.on('data', (chunk: string) => {
+        buffer += chunk;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const event = parseEvent(buffer.slice(0, end));
+          buffer = buffer.slice(end + 2);
+          if (event.type === 'log' && event.data) print(JSON.parse(event.data) as LogLine);
+        }
+      });
+      res.on('end', () => reject(new Error('logs stream ended')));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    signal?.addEventListener('abort', () => resolve());
+  });
 }
 
 function parseEvent(block: string): { type: string; data: string } {

@@ -7,6 +7,7 @@ import { outputEscape } from './escape.js';
 import { ReturnSignal } from './util/control.js';
 import { FILTER_ARITY } from './util/filter-arity.js';
 import { installStringLiterals } from './util/string-literals.js';
+import { OPERATORS } from './util/operators.js';
 
 export interface EngineOptions {
   /** liquidjs renderLimit: ms one render may take. */
@@ -68,6 +69,7 @@ export function createEngine(opts: EngineOptions): Liquid {
     renderLimit: opts.renderTimeoutMs,
     memoryLimit: opts.renderMemoryLimit,
     dateFormat: '%Y-%m-%d %H:%M:%S %z',
+    operators: OPERATORS,
   });
   for (const [name, builtin] of Object.entries(liquid.filters)) {
     // liquidjs extras that platformOS does not have (push, where_exp, jsonify...) would make

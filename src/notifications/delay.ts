@@ -10,10 +10,9 @@ const parsed = new WeakMap<NotificationDef, LiquidSource>();
 /**
  * `delay`: minutes before sending (default 0). The loader keeps it as a plain value; the docs
  * allow Liquid in it (`{{ 'now' | time_diff: ... | round }}`), so text with Liquid in it is
- * parsed here and rendered with the notification's variables.
+ * parsed here and rendered with the notification's variables (`render` is only called then).
  */
-export async function delayMinutes(liquid: Liquid, render: NotificationRender): Promise<number> {
-  const { def } = render;
+export async function delayMinutes(liquid: Liquid, def: NotificationDef, render: () => NotificationRender): Promise<number> {
   const raw = def.frontMatter.delay;
   if (raw === undefined || raw === null || raw === '') return 0;
   let text = String(raw);
@@ -28,7 +27,7 @@ export async function delayMinutes(liquid: Liquid, render: NotificationRender): 
       }
       parsed.set(def, src);
     }
-    text = await render.source(src, {}, 'txt');
+    text = await render().source(src, {}, 'txt');
   }
   const minutes = Number(text.trim() || 0);
   if (!Number.isFinite(minutes) || minutes < 0) {

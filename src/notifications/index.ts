@@ -82,7 +82,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       if (!isEnabled(def)) return { status: 'skipped' };
       let minutes: number;
       try {
-        minutes = await delayMinutes(deps.liquid, startRender(deps, def, vars));
+        minutes = await delayMinutes(deps.liquid, def, () => startRender(deps, def, vars));
       } catch (err) {
         services.log({ type: `${kind}_error`, message: errorMessage(err), page: def.file });
         return { status: 'failed' };

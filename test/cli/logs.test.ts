@@ -77,8 +77,9 @@ describe('posemu logs', () => {
     process.env.POSEMU_TOKEN = served.instance.adminToken;
     const stop = new AbortController();
     const c = capture(stop.signal);
+    served.instance.services.log({ type: 'marker', message: 'before follow' });
     const running = runLogs(args('-q'), c.io);
-    await c.until('- other: second');
+    await c.until('- marker: before follow');
     await fetch(`${served.url}/hello`);
     await c.until('info: hello from a page');
     stop.abort();
@@ -102,6 +103,7 @@ describe('the built CLI', () => {
 
   it('`posemu logs` prints, within moments, a line logged after it started, and exits 0 on SIGINT', async () => {
     child = spawn(process.execPath, [CLI, 'logs', '--url', served.url], { env: { ...process.env, POSEMU_TOKEN: served.instance.adminToken }, stdio: ['ignore', 'pipe', 'pipe'] });
+    served.instance.services.log({ type: 'marker', message: 'before the CLI' });
     let out = '';
     const seen = (text: string) =>
       new Promise<void>((resolve) => {
@@ -112,7 +114,7 @@ describe('the built CLI', () => {
         });
         check();
       });
-    await seen('- custom: first');
+    await seen('- marker: before the CLI');
     served.instance.services.log({ type: 'info', message: 'written after start', url: '/later', page: 'app/views/pages/later.liquid' });
     await seen('path: /later page: app/views/pages/later.liquid');
     expect(out).toMatch(/\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}Z\] - info: written after start\npath: \/later page: app\/views\/pages\/later\.liquid\n/);

@@ -34,7 +34,7 @@ const cases: Array<[string, string]> = [
   // strings
   ['{{ "Ground control to Major Tom." | truncate: 20 }}', 'Ground control to...'],
   ['{{ "Ground control to Major Tom." | truncate: 25, ", and so on" }}', 'Ground control, and so on'],
-  ['{{ "ABCDEFG" | truncate: 3, "" }}|{{ "abc" | truncate: 2, "xyz" }}', 'ABC|xy'],
+  ['{{ "ABCDEFG" | truncate: 3, "" }}|{{ "abc" | truncate: 2, "xyz" }}|{{ "abc" | truncate: 3 }}', 'ABC|xyz|abc'],
   ['{{ "Ground control to Major Tom." | truncatewords: 3 }}', 'Ground control to...'],
   ['{{ "one two three" | truncatewords: 3 }}|{{ "one two " | truncatewords: 2, "" }}|{{ "one" | truncatewords: 0 }}', 'one two three|one two|one'],
   ['{{ "Liquid" | slice: -3, 2 }}|{{ "Liquid" | slice: 10 }}|{{ list | slice: 1, 2 | join: "," }}', 'ui||2,3.5'],
@@ -56,7 +56,7 @@ const cases: Array<[string, string]> = [
   ['{{ list | concat: list | size }}|{{ nil | concat: list | size }}', '6|3'],
   ['{{ people | where: "city", "X" | map: "name" | join: "," }}|{{ people | where: "flag" | size }}', 'a,b|1'],
   ['{{ numbers | where: "id", "1" | size }}|{{ numbers | where: "id", 1 | size }}', '0|1'],
-  ['{{ people | find: "name", "b" | map: "age" }}|{{ people | find_index: "name", "c" }}|{{ people | has: "name", "z" }}', '1|2|false'],
+  ['{% assign b = people | find: "name", "b" %}{{ b.age }}|{{ people | find_index: "name", "c" }}|{{ people | has: "name", "z" }}|{{ people | find: "name", "z" }}', '1|2|false|'],
 ];
 
 const vars = {

@@ -133,6 +133,27 @@ x`,
     expect(row.due_at).toBeGreaterThanOrEqual(before + 3 * 60_000);
   });
 
+  it('send files with request_type post_multipart, each downloaded through the same client', async () => {
+    const { inst, sink } = await setup({
+      'app/api_calls/send_file.liquid': `---
+to: 'https://api.example.test/upload'
+request_type: post_multipart
+request_headers: '{ "Content-Type": "application/json" }'
+---
+{
+  "file": { "url": "https://api.example.test/my-file.jpg", "name": "my-file.jpg", "content_type": "image/jpeg" },
+  "note": "hello"
+}`,
+    });
+    await inst.notifier.enqueue('api_call', 'send_file', {});
+    await inst.notifier.flush();
+    expect(sink.received.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /my-file.jpg', 'POST /upload']);
+    const upload = sink.received[1];
+    expect(upload.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    expect(upload.body).toMatch(/Content-Disposition: form-data; name="file"; filename="my-file.jpg"\r\nContent-Type: image\/jpeg\r\n\r\n\{"ok":true,"n":1\}/);
+    expect(upload.body).toMatch(/Content-Disposition: form-data; name="note"\r\n\r\nhello/);
+  });
+
   it('throw a coded error for an unknown name', async () => {
     const { inst } = await setup({});
     const err = await inst.notifier.enqueue('api_call', 'nope', {}).catch((e: unknown) => e);

@@ -18,7 +18,7 @@ export async function download_file(this: FilterThis, input: unknown, maxSize?: 
   if (!url) throw new FilterError('download_file', 'url is empty');
   const mb = maxSize === undefined || maxSize === null ? 1 : Number(maxSize);
   if (!Number.isFinite(mb) || mb <= 0 || mb > MAX_SIZE_MB) {
-    throw new FilterError('download_file', `max_size must be a number of megabytes from 1 to ${MAX_SIZE_MB}, got ${toOutput(maxSize)}`);
+    throw new FilterError('download_file', `max_size must be a number of megabytes above 0 and at most ${MAX_SIZE_MB}, got ${toOutput(maxSize)}`);
   }
   const { http } = getState(this.context).services;
   try {

@@ -1,7 +1,7 @@
-import { Drop } from 'liquidjs';
 import { FilterError, type FilterThis } from './types.js';
 import { SafeString, escapeHtml, toOutput } from '../escape.js';
 import { languageOf, lookupTranslation, translationsOf } from '../util/translations.js';
+import { asHash, isNil, unwrap } from '../util/values.js';
 
 /** Options that steer the lookup; every other option is an interpolation value. */
 const RESERVED = new Set(['locale', 'default', 'fallback', 'scope']);
@@ -15,27 +15,18 @@ const RESERVED = new Set(['locale', 'default', 'fallback', 'scope']);
  * Strings come back html_safe: translations are the app's own text.
  */
 function translateKey(filter: string, ctx: FilterThis, key: unknown, options: unknown, escapeArgs: boolean): unknown {
-  const opts: Record<string, unknown> = { ...asOptions(filter, options), ...ctx.named };
+  const opts: Record<string, unknown> = { ...asHash(filter, options, 'options (argument 1)'), ...ctx.named };
   const translations = translationsOf(ctx.context);
-  const lang = opts.locale ? String(opts.locale) : languageOf(ctx.context);
+  const lang = isNil(opts.locale) || unwrap(opts.locale) === '' ? languageOf(ctx.context) : toOutput(opts.locale);
   const name = toOutput(key);
-  const fullKey = opts.scope ? `${toOutput(opts.scope)}.${name}` : name;
+  const fullKey = isNil(opts.scope) || unwrap(opts.scope) === '' ? name : `${toOutput(opts.scope)}.${name}`;
   let value = lookupTranslation(translations, lang, fullKey);
-  if (value === undefined && lang !== 'en' && opts.fallback !== false) value = lookupTranslation(translations, 'en', fullKey);
-  if (value === undefined && opts.default !== undefined) value = opts.default instanceof Drop ? opts.default.valueOf() : opts.default;
+  if (value === undefined && lang !== 'en' && unwrap(opts.fallback) !== false) value = lookupTranslation(translations, 'en', fullKey);
+  if (value === undefined && !isNil(opts.default)) value = unwrap(opts.default);
   if (value === undefined || value === null) return new SafeString(`translation missing: ${lang}.${fullKey}`);
-  if (opts.count !== undefined) value = pluralForm(value, Number(opts.count));
+  if (!isNil(opts.count)) value = pluralForm(value, Number(unwrap(opts.count)));
   if (typeof value !== 'string') return value;
   return new SafeString(interpolate(filter, fullKey, value, opts, escapeArgs));
-}
-
-function asOptions(filter: string, options: unknown): Record<string, unknown> {
-  const v = options instanceof Drop ? options.valueOf() : options;
-  if (v === undefined || v === null) return {};
-  if (typeof v !== 'object' || Array.isArray(v)) {
-    throw new FilterError(filter, `options (argument 1) must be a hash, got ${JSON.stringify(v)}`);
-  }
-  return v as Record<string, unknown>;
 }
 
 /** English plural rules, as platformOS applies by default: zero (if given), one, other. */

@@ -2,34 +2,21 @@ import { Drop } from 'liquidjs';
 import { FilterError, type FilterThis } from './types.js';
 import { SafeString, toOutput } from '../escape.js';
 import { getState } from '../state.js';
-import { toPlain } from '../to-plain.js';
 import { CalendarDate } from '../util/ruby-time.js';
 import { parseUserAgent, type ParsedUserAgent } from '../util/useragent.js';
 import { embedCode, videoParams, type VideoParams } from '../util/video.js';
 import { qrCodeSvg } from '../util/qr-svg.js';
 import { verifyTemporaryToken } from '../util/temporary-token.js';
 import { isPgpKey } from '../util/pgp.js';
-
-function plain(v: unknown): unknown {
-  return v instanceof Drop && !(v instanceof SafeString) ? v.valueOf() : v;
-}
-
-function describe(v: unknown): string {
-  return JSON.stringify(toPlain(v)) ?? String(v);
-}
+import { asHash, describe, isNil, unwrap } from '../util/values.js';
 
 function optionsHash(filter: string, v: unknown, named: Record<string, unknown>): Record<string, unknown> {
-  const p = plain(v);
-  if (p !== undefined && p !== null && (typeof p !== 'object' || Array.isArray(p))) {
-    throw new FilterError(filter, `options (argument 1) must be a hash, got ${describe(v)}`);
-  }
-  return { ...(p as Record<string, unknown> | undefined), ...named };
+  return { ...asHash(filter, v, 'options (argument 1)'), ...named };
 }
 
 /** The Ruby class name platformOS reports: String, Integer, Float, Hash, Array, NilClass, TrueClass... */
 export function type_of(input: unknown): string {
-  if (input instanceof SafeString) return 'String';
-  const v = plain(input);
+  const v = unwrap(input);
   if (v === null || v === undefined) return 'NilClass';
   if (typeof v === 'string') return 'String';
   if (typeof v === 'number') return Number.isInteger(v) ? 'Integer' : 'Float';
@@ -68,21 +55,18 @@ export function url_to_qrcode_svg(this: FilterThis, input: unknown, options?: un
   const o = optionsHash('url_to_qrcode_svg', options, this.named);
   const text = toOutput(input);
   if (text === '') throw new FilterError('url_to_qrcode_svg', 'url (input) is empty');
-  const moduleSize = o.module_size === undefined ? 11 : Number(plain(o.module_size));
+  const moduleSize = isNil(o.module_size) ? 11 : Number(unwrap(o.module_size));
   if (!Number.isInteger(moduleSize) || moduleSize < 1) {
     throw new FilterError('url_to_qrcode_svg', `module_size must be a whole number above 0, got ${describe(o.module_size)}`);
   }
-  const svgAttributes = plain(o.svg_attributes) ?? {};
-  if (typeof svgAttributes !== 'object' || Array.isArray(svgAttributes)) {
-    throw new FilterError('url_to_qrcode_svg', `svg_attributes must be a hash, got ${describe(o.svg_attributes)}`);
-  }
+  const svgAttributes = asHash('url_to_qrcode_svg', o.svg_attributes, 'svg_attributes');
   try {
     return new SafeString(qrCodeSvg(text, {
-      color: o.color === undefined ? '000' : toOutput(o.color).replace(/^#/, ''),
+      color: isNil(o.color) ? '000' : toOutput(o.color).replace(/^#/, ''),
       moduleSize,
-      shapeRendering: o.shape_rendering === undefined ? 'crispEdges' : toOutput(o.shape_rendering),
-      viewbox: o.viewbox === true,
-      standalone: o.standalone !== false,
+      shapeRendering: isNil(o.shape_rendering) ? 'crispEdges' : toOutput(o.shape_rendering),
+      viewbox: unwrap(o.viewbox) === true,
+      standalone: unwrap(o.standalone) !== false,
       svgAttributes: Object.fromEntries(Object.entries(svgAttributes).map(([k, v]) => [k, toOutput(v)])),
     }));
   } catch (err) {
@@ -99,7 +83,7 @@ const HCAPTCHA_TEST_RESPONSE = '10000000-aaaa-bbbb-cccc-000000000001';
 
 /** context.params | hcaptcha -> whether params['h-captcha-response'] is a passed challenge. */
 export function hcaptcha(input: unknown): boolean {
-  const params = plain(input);
+  const params = unwrap(input);
   if (!params || typeof params !== 'object' || Array.isArray(params)) {
     throw new FilterError('hcaptcha', `params (input) must be a hash, got ${describe(input)}`);
   }
@@ -112,27 +96,27 @@ export function hcaptcha(input: unknown): boolean {
  * A hash, or a key while the constant is unset, is false.
  */
 export function verify_access_key(this: FilterThis, input: unknown): boolean {
-  const key = plain(input);
-  if (key === null || key === undefined || typeof key === 'object') return false;
+  const key = unwrap(input);
+  if (isNil(key) || typeof key === 'object') return false;
   const expected = getState(this.context).services.constants().POSEMU_ACCESS_KEY;
   return expected !== undefined && expected !== '' && String(key) === expected;
 }
 
 /** token | is_token_valid: user_id -> whether it is this instance's unexpired temporary token for the user. */
 export function is_token_valid(this: FilterThis, input: unknown, userId: unknown): boolean {
-  const id = plain(userId);
-  if (id === null || id === undefined || id === '') return false;
+  const id = unwrap(userId);
+  if (isNil(id) || id === '') return false;
   if (!(typeof id === 'number' && Number.isInteger(id)) && !(typeof id === 'string' && /^\d+$/.test(id))) {
     throw new FilterError('is_token_valid', `user_id (argument 1) must be a whole number, got ${describe(userId)}`);
   }
-  const token = plain(input);
+  const token = unwrap(input);
   if (typeof token !== 'string' || token === '') return false;
   return verifyTemporaryToken(getState(this.context).services.secret, token, String(id));
 }
 
 /** text | is_gpg_valid -> whether it is an ASCII-armored OpenPGP public or private key block. */
 export function is_gpg_valid(input: unknown): boolean {
-  const v = plain(input);
+  const v = unwrap(input);
   return typeof v === 'string' && isPgpKey(v);
 }
 
@@ -141,6 +125,6 @@ const EMAIL = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61
 
 /** 'john@example.com' | is_email_valid -> true; 'john@' -> false; anything not a string is false. */
 export function is_email_valid(input: unknown): boolean {
-  const v = plain(input instanceof SafeString ? input.value : input);
+  const v = unwrap(input);
   return typeof v === 'string' && EMAIL.test(v);
 }

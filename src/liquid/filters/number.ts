@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import { Drop } from 'liquidjs';
 import countries from 'i18n-iso-countries';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { FilterError, type FilterThis } from './types.js';
@@ -8,37 +7,28 @@ import { toPlain } from '../to-plain.js';
 import { ROUND_MODES, decimalParts, decimalToNumber, delimit, roundDecimal, toDecimal, type Decimal, type RoundMode } from '../util/decimal.js';
 import { amountToFractional, findCurrency, formatMoney, fractionalToAmount, type Currency } from '../util/money.js';
 import { SprintfError, sprintf } from '../util/sprintf.js';
+import { asHash, describe, isNil, unwrap } from '../util/values.js';
 
 countries.registerLocale(createRequire(import.meta.url)('i18n-iso-countries/langs/en.json'));
 
-function plain(v: unknown): unknown {
-  return v instanceof Drop ? v.valueOf() : v;
-}
-
-function describe(v: unknown): string {
-  return JSON.stringify(toPlain(v)) ?? String(v);
-}
 
 function readAmount(filter: string, v: unknown): Decimal {
-  const p = plain(v);
+  const p = unwrap(v);
   const d = typeof p === 'number' || typeof p === 'string' ? toDecimal(p) : null;
   if (!d) throw new FilterError(filter, `amount (input) must be a number, got ${describe(v)}`);
   return d;
 }
 
 function readCurrency(filter: string, v: unknown): Currency {
-  const code = v === undefined || v === null || v === '' ? 'USD' : toOutput(v);
+  const code = isNil(v) || unwrap(v) === '' ? 'USD' : toOutput(v);
   const c = findCurrency(code);
   if (!c) throw new FilterError(filter, `unknown currency ${JSON.stringify(code)} (argument 1)`);
   return c;
 }
 
+/** An options hash argument with the keyword arguments merged over it. */
 function readOptions(filter: string, v: unknown, named: Record<string, unknown>, position = 'argument 2'): Record<string, unknown> {
-  const p = plain(v);
-  if (p !== undefined && p !== null && (typeof p !== 'object' || Array.isArray(p))) {
-    throw new FilterError(filter, `options (${position}) must be a hash, got ${describe(v)}`);
-  }
-  return { ...(p as Record<string, unknown> | undefined), ...named };
+  return { ...asHash(filter, v, `options (${position})`), ...named };
 }
 
 /** Money options; platformOS's defaults: symbol shown, no currency name, no cents when whole. */
@@ -87,7 +77,7 @@ export function fractional_to_amount(input: unknown, currency?: unknown): number
 
 /** value | advanced_format: '%.2f' -> Ruby's format (sprintf) of the value. */
 export function advanced_format(input: unknown, format: unknown): string {
-  if (format === undefined || format === null) throw new FilterError('advanced_format', 'format (argument 1) is required');
+  if (isNil(format)) throw new FilterError('advanced_format', 'format (argument 1) is required');
   try {
     return sprintf(toOutput(format), toPlainValue(input));
   } catch (err) {
@@ -97,7 +87,7 @@ export function advanced_format(input: unknown, format: unknown): string {
 }
 
 function toPlainValue(v: unknown): unknown {
-  const p = plain(v);
+  const p = unwrap(v);
   return p instanceof Date ? p : toPlain(p);
 }
 
@@ -108,22 +98,22 @@ function toPlainValue(v: unknown): unknown {
  */
 export function format_number(this: FilterThis, input: unknown, options?: unknown): string {
   const o = readOptions('format_number', options, this.named, 'argument 1');
-  const p = plain(input);
+  const p = unwrap(input);
   let d: Decimal | null;
   if (p instanceof Date) d = toDecimal(Math.floor(p.getTime() / 1000));
   else if (typeof p === 'number') d = toDecimal(p);
   else d = toDecimal(typeof p === 'string' ? leadingNumber(p) : '0');
   if (!d) d = toDecimal(0)!;
-  const precision = o.precision === undefined || o.precision === null ? 3 : Number(o.precision);
+  const precision = isNil(o.precision) ? 3 : Number(unwrap(o.precision));
   if (!Number.isInteger(precision) || precision < 0) throw new FilterError('format_number', `precision must be a whole number, got ${describe(o.precision)}`);
-  const mode = String(o.round_mode ?? 'half_up') as RoundMode;
+  const mode = (isNil(o.round_mode) ? 'half_up' : String(unwrap(o.round_mode))) as RoundMode;
   if (!ROUND_MODES.includes(mode)) throw new FilterError('format_number', `unknown round_mode ${describe(o.round_mode)}; use ${ROUND_MODES.join(', ')}`);
   const places = o.significant === true ? significantPlaces(d, precision) : precision;
   const rounded = roundDecimal(d, places, mode);
   let { negative, int, frac } = decimalParts(rounded, Math.max(places, 0));
   if (o.strip_insignificant_zeros === true) frac = frac.replace(/0+$/, '');
-  const separator = o.separator === undefined ? '.' : toOutput(o.separator);
-  const delimiter = o.delimiter === undefined ? '' : toOutput(o.delimiter);
+  const separator = isNil(o.separator) ? '.' : toOutput(o.separator);
+  const delimiter = isNil(o.delimiter) ? '' : toOutput(o.delimiter);
   if (negative && !/[1-9]/.test(int + frac)) negative = false;
   return `${negative ? '-' : ''}${delimit(int, delimiter)}${frac ? separator + frac : ''}`;
 }
@@ -145,11 +135,11 @@ function significantPlaces(d: Decimal, digits: number): number {
  * default ('1' is 1; '', 'abc', '1.5', 0 and -3 give the default).
  */
 export function to_positive_integer(input: unknown, fallback: unknown): number {
-  const def = Number(plain(fallback));
-  if (fallback === undefined || fallback === null || fallback === '' || !Number.isInteger(def)) {
+  const def = Number(unwrap(fallback));
+  if (isNil(fallback) || unwrap(fallback) === '' || !Number.isInteger(def)) {
     throw new FilterError('to_positive_integer', `default (argument 1) must be a whole number, got ${describe(fallback)}`);
   }
-  const p = plain(input);
+  const p = unwrap(input);
   let n = NaN;
   if (typeof p === 'number') n = Math.trunc(p);
   else if (typeof p === 'string' && /^\s*\+?\d+\s*$/.test(p)) n = Number(p);
@@ -165,7 +155,7 @@ export function to_mobile_number(input: unknown, country?: unknown): string | nu
   const text = toOutput(input).trim();
   if (text === '') return null;
   let iso: string | undefined;
-  if (country !== undefined && country !== null && country !== '') {
+  if (!isNil(country) && unwrap(country) !== '') {
     const name = toOutput(country).trim();
     iso = countryCode(name);
     if (!iso) throw new FilterError('to_mobile_number', `unknown country ${JSON.stringify(name)} (argument 1)`);

@@ -1,22 +1,17 @@
-import { Drop } from 'liquidjs';
 import { FilterError } from './types.js';
 import { toOutput } from '../escape.js';
 import { rubyRegExp, rubyReplacement } from '../util/ruby-regex.js';
+import { isNil, unwrap } from '../util/values.js';
 
 /** Compiles a Ruby pattern or throws a FilterError naming the filter and the argument. */
 function compile(filter: string, pattern: unknown, options: unknown, global: boolean): RegExp {
-  const opts = options === undefined || options === null ? '' : toOutput(options);
+  const opts = isNil(options) ? '' : toOutput(options);
   try {
     return rubyRegExp(toOutput(pattern), opts, global);
   } catch (err) {
     const what = /unknown option/.test((err as Error).message) ? 'options' : 'regular expression (argument 1)';
     throw new FilterError(filter, `invalid ${what} ${JSON.stringify(toOutput(what === 'options' ? options : pattern))}: ${(err as Error).message}`);
   }
-}
-
-function isNil(v: unknown): boolean {
-  const p = v instanceof Drop ? v.valueOf() : v;
-  return p === null || p === undefined;
 }
 
 /** text | matches: regexp, options = '' -> whether the text matches (nil for nil text). */
@@ -47,7 +42,7 @@ export function regex_matches(input: unknown, regexp: unknown, options?: unknown
 export function replace_regex(input: unknown, regexp: unknown, replacement: unknown, options?: unknown, global: unknown = true): string {
   const re = compile('replace_regex', regexp, options, global !== false);
   const text = toOutput(input);
-  const rep = replacement instanceof Drop ? replacement.valueOf() : replacement;
+  const rep = unwrap(replacement);
   if (Array.isArray(rep)) throw new FilterError('replace_regex', 'replacement (argument 2) must be a string or a hash, got an array');
   if (rep && typeof rep === 'object') {
     const table = rep as Record<string, unknown>;

@@ -1,4 +1,3 @@
-import { Drop } from 'liquidjs';
 import MarkdownIt from 'markdown-it';
 import Inflector from 'inflected';
 import { FilterError, type FilterThis } from './types.js';
@@ -8,14 +7,8 @@ import { parseJsonText } from '../json-text.js';
 import { SANITIZE_DEFAULT, mergeSanitizeConfig, sanitizeHtml, type SanitizeConfig } from '../util/sanitize.js';
 import { SelectorError, htmlToText } from '../util/html-text.js';
 import { encodingLabel, firstUnrepresentable, reinterpretUtf8 } from '../util/text-encoding.js';
+import { asHash, describe, isNil, unwrap } from '../util/values.js';
 
-function plain(v: unknown): unknown {
-  return v instanceof Drop && !(v instanceof SafeString) ? v.valueOf() : v;
-}
-
-function describe(v: unknown): string {
-  return JSON.stringify(toPlain(v)) ?? String(v);
-}
 
 /** 'foo bar_zoo-xx' | titleize -> 'Foo Bar Zoo Xx' (ActiveSupport's titleize). */
 export function titleize(input: unknown): string {
@@ -32,7 +25,7 @@ export function humanize(input: unknown): string {
  * accents transliterated, anything but letters, digits, - and _ becomes the separator).
  */
 export function parameterize(input: unknown, separator: unknown = '-'): string {
-  const sep = separator === null || separator === undefined ? '' : toOutput(separator);
+  const sep = isNil(separator) ? '' : toOutput(separator);
   let s = Inflector.transliterate(toOutput(input)).replace(/[^a-z0-9\-_]+/gi, sep);
   if (sep !== '') {
     const re = sep.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -48,7 +41,7 @@ export function slugify(input: unknown): string {
 
 /** 'dog' | pluralize: count = 2 -> 'dogs'; a count of 1 gives the singular. */
 export function pluralize(input: unknown, count: unknown = 2): string {
-  const n = Number(plain(count));
+  const n = Number(unwrap(count));
   if (!Number.isFinite(n)) throw new FilterError('pluralize', `count (argument 1) must be a number, got ${describe(count)}`);
   const word = toOutput(input);
   return n === 1 ? Inflector.singularize(word) : Inflector.pluralize(word);
@@ -58,8 +51,8 @@ const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
 
 /** A sanitizer configuration argument: a hash or a string holding a JSON object. */
 function configArg(filter: string, v: unknown, position: string, allowArray: boolean): Record<string, unknown> | null {
-  const p = plain(v);
-  if (p === null || p === undefined) return null;
+  if (isNil(v)) return null;
+  const p = unwrap(v);
   let value: unknown = p;
   if (typeof p === 'string') {
     try {
@@ -103,16 +96,12 @@ export function sanitize(this: FilterThis, input: unknown, options?: unknown, ex
 
 /** html | html_to_text: root_element:, remove_nodes: 'script, link, style', replace_newline: ' '. */
 export function html_to_text(this: FilterThis, input: unknown, options?: unknown): string {
-  const p = plain(options);
-  if (p !== undefined && p !== null && (typeof p !== 'object' || Array.isArray(p))) {
-    throw new FilterError('html_to_text', `options (argument 1) must be a hash, got ${describe(options)}`);
-  }
-  const o = { ...(p as Record<string, unknown> | undefined), ...this.named };
+  const o = { ...asHash('html_to_text', options, 'options (argument 1)'), ...this.named };
   try {
     return htmlToText(toOutput(input), {
-      rootElement: o.root_element === undefined || o.root_element === null ? null : toOutput(o.root_element),
-      removeNodes: o.remove_nodes === undefined ? undefined : toOutput(o.remove_nodes),
-      replaceNewline: o.replace_newline === undefined ? undefined : toOutput(o.replace_newline),
+      rootElement: isNil(o.root_element) ? null : toOutput(o.root_element),
+      removeNodes: isNil(o.remove_nodes) ? undefined : toOutput(o.remove_nodes),
+      replaceNewline: isNil(o.replace_newline) ? undefined : toOutput(o.replace_newline),
     });
   } catch (err) {
     if (err instanceof SelectorError) throw new FilterError('html_to_text', `invalid CSS selector in root_element or remove_nodes: ${err.message}`);
@@ -127,8 +116,8 @@ export function strip_liquid(input: unknown): string {
 
 /** 'foo' | pad_left: 5, symbol = ' ' -> '  foo' (Ruby's rjust). */
 export function pad_left(input: unknown, count: unknown, symbol: unknown = ' '): string {
-  const n = Number(plain(count));
-  if (count === undefined || count === null || !Number.isInteger(n)) {
+  const n = Number(unwrap(count));
+  if (isNil(count) || !Number.isInteger(n)) {
     throw new FilterError('pad_left', `count (argument 1) must be a whole number, got ${describe(count)}`);
   }
   const pad = toOutput(symbol);
@@ -137,8 +126,8 @@ export function pad_left(input: unknown, count: unknown, symbol: unknown = ' '):
 }
 
 function affixes(filter: string, v: unknown): string[] {
-  const p = plain(v);
-  if (p === undefined || p === null) throw new FilterError(filter, 'argument 1 is required (a string or an array of strings)');
+  const p = unwrap(v);
+  if (isNil(p)) throw new FilterError(filter, 'argument 1 is required (a string or an array of strings)');
   return Array.isArray(p) ? p.map((x) => toOutput(x)) : [toOutput(p)];
 }
 
@@ -187,7 +176,7 @@ export function raw_escape_string(input: unknown): SafeString {
 }
 
 function readEncoding(filter: string, v: unknown, position: string, fallback?: string): string {
-  const name = v === undefined || v === null ? fallback : toOutput(v);
+  const name = isNil(v) ? fallback : toOutput(v);
   if (name === undefined) throw new FilterError(filter, `${position} (an encoding name) is required`);
   const label = encodingLabel(name);
   if (!label) throw new FilterError(filter, `unknown encoding ${JSON.stringify(name)} (${position})`);
@@ -235,11 +224,11 @@ export function force_encoding(input: unknown, name: unknown): string {
  * trailing empty strings are dropped. An array comes back unchanged; nil gives [].
  */
 export function split(input: unknown, pattern?: unknown): unknown[] {
-  const p = plain(input);
+  const p = unwrap(input);
   if (Array.isArray(p)) return p;
-  if (p === null || p === undefined) return [];
+  if (isNil(p)) return [];
   const s = toOutput(input);
-  const sep = pattern === null || pattern === undefined ? ' ' : toOutput(pattern);
+  const sep = isNil(pattern) ? ' ' : toOutput(pattern);
   const parts = sep === ' ' ? s.trim().split(/\s+/) : sep === '' ? Array.from(s) : s.split(sep);
   while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
   return parts;

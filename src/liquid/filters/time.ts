@@ -1,4 +1,3 @@
-import { Drop } from 'liquidjs';
 import { FilterError, type FilterThis } from './types.js';
 import { addTime, timeUnit, toTime, type TimeInputOptions } from '../time-parse.js';
 import { CalendarDate, wallClock, zoneOf } from '../util/ruby-time.js';
@@ -7,6 +6,7 @@ import { StrptimeFormatError } from '../util/strptime.js';
 import { resolveZone, UTC, type Zone } from '../util/time-zone.js';
 import { NAMED_DATE_FORMATS, namedTimeFormat, timeNames } from '../util/time-formats.js';
 import { languageOf, translationsOf } from '../util/translations.js';
+import { describe, isNil, unwrap } from '../util/values.js';
 
 /*
  * platformOS's own time filters read text the way Ruby's Chronic does: natural language,
@@ -17,13 +17,7 @@ import { languageOf, translationsOf } from '../util/translations.js';
 const CHRONIC_HOUR = 12;
 
 function isBlank(v: unknown): boolean {
-  const p = v instanceof Drop ? v.valueOf() : v;
-  return p === null || p === undefined || p === '';
-}
-
-function describe(v: unknown): string {
-  const p = v instanceof Drop ? v.valueOf() : v;
-  return p instanceof Date ? p.toISOString() : JSON.stringify(p) ?? String(p);
+  return isNil(v) || unwrap(v) === '';
 }
 
 /** Reads a time argument or throws a FilterError naming the filter and the argument. */
@@ -40,14 +34,14 @@ function readTime(filter: string, what: string, value: unknown, opts: TimeInputO
 }
 
 function readZone(filter: string, what: string, value: unknown): Zone {
-  const zone = resolveZone(value instanceof Drop ? value.valueOf() : value);
+  const zone = resolveZone(unwrap(value));
   if (!zone) throw new FilterError(filter, `unknown time zone ${describe(value)} (${what})`);
   return zone;
 }
 
 /** A time value given without a zone argument is shown in its own zone. */
 function keepsZone(input: unknown, zoneArg: unknown): boolean {
-  return isBlank(zoneArg) && (input instanceof Drop ? input.valueOf() : input) instanceof Date;
+  return isBlank(zoneArg) && unwrap(input) instanceof Date;
 }
 
 /** The `now` argument: the reference for relative text; nil or '' is the current time. */
@@ -56,15 +50,15 @@ function readNow(filter: string, value: unknown, zone: Zone): Date | undefined {
 }
 
 function readCount(filter: string, value: unknown, position: string): number {
-  const n = Number(value instanceof Drop ? value.valueOf() : value);
-  if (value === '' || value === null || !Number.isFinite(n)) {
+  const n = Number(unwrap(value));
+  if (isBlank(value) || !Number.isFinite(n)) {
     throw new FilterError(filter, `number (${position}) must be a number, got ${describe(value)}`);
   }
   return Math.trunc(n);
 }
 
 function readUnit(filter: string, value: unknown): string {
-  const unit = timeUnit(String(value ?? 'd'));
+  const unit = timeUnit(isNil(value) ? 'd' : String(unwrap(value)));
   if (!unit) throw new FilterError(filter, `unknown unit ${describe(value)} (argument 2); use y, mo, w, d, h, m or s`);
   return unit;
 }
@@ -98,7 +92,7 @@ function toCalendarDate(time: Date): CalendarDate {
  * format (time.formats.<name> from the translations, or Liquid's abbreviated_date, ...).
  */
 export function date(this: FilterThis, input: unknown, format?: unknown): unknown {
-  let fmt = format instanceof Drop ? format.valueOf() : format;
+  let fmt = unwrap(format);
   const named = this.named.format;
   if ((fmt === undefined || fmt === null) && typeof named === 'string') {
     fmt = NAMED_DATE_FORMATS[named] ?? namedTimeFormat(translationsOf(this.context), languageOf(this.context), 'time', named) ?? named;
@@ -115,13 +109,12 @@ export function date(this: FilterThis, input: unknown, format?: unknown): unknow
  */
 export function strftime(input: unknown, format: unknown, zoneArg?: unknown, nowArg?: unknown): string | null {
   if (isBlank(input)) return null;
-  if (typeof format !== 'string' && !(format instanceof Drop)) {
-    throw new FilterError('strftime', `format (argument 1) must be a string, got ${describe(format)}`);
-  }
+  const fmt = unwrap(format);
+  if (typeof fmt !== 'string') throw new FilterError('strftime', `format (argument 1) must be a string, got ${describe(format)}`);
   const zone = readZone('strftime', 'argument 2', zoneArg);
   const keep = keepsZone(input, zoneArg);
   const time = readTime('strftime', 'input', input, { zone: keep ? undefined : zone, now: readNow('strftime', nowArg, zone) });
-  return formatTime(time, String(format), { zone: keep ? zoneOf(time) : zone });
+  return formatTime(time, fmt, { zone: keep ? zoneOf(time) : zone });
 }
 
 /**
@@ -132,7 +125,7 @@ export function strftime(input: unknown, format: unknown, zoneArg?: unknown, now
 export function to_time(input: unknown, zoneArg?: unknown, format?: unknown, nowArg?: unknown): Date | null {
   if (isBlank(input)) return null;
   const zone = readZone('to_time', 'argument 1', zoneArg);
-  const fmt = isBlank(format) ? undefined : String(format);
+  const fmt = isBlank(format) ? undefined : String(unwrap(format));
   return readTime('to_time', 'input', input, { zone, format: fmt, now: readNow('to_time', nowArg, zone) });
 }
 
@@ -156,11 +149,11 @@ const DIFF_UNITS: Record<string, number> = {
 export function time_diff(input: unknown, finish: unknown, unit: unknown = 'ms', precision: unknown = 3): number {
   const start = readTime('time_diff', 'input', input, {});
   const end = readTime('time_diff', 'argument 1', finish, {});
-  const digits = Number(precision instanceof Drop ? precision.valueOf() : precision);
+  const digits = Number(unwrap(precision));
   if (!Number.isInteger(digits) || digits < 0) {
     throw new FilterError('time_diff', `precision (argument 3) must be a whole number, got ${describe(precision)}`);
   }
-  const value = (end.getTime() - start.getTime()) / (DIFF_UNITS[String(unit)] ?? 1);
+  const value = (end.getTime() - start.getTime()) / (DIFF_UNITS[String(unwrap(unit))] ?? 1);
   const scale = 10 ** digits;
   return (Math.sign(value) * Math.round(Math.abs(value) * scale)) / scale;
 }
@@ -198,7 +191,7 @@ export function is_parsable_date(input: unknown): boolean {
  */
 export function localize(this: FilterThis, input: unknown, format: unknown = 'long', zoneArg?: unknown): string | null {
   if (isBlank(input)) return null;
-  const raw = input instanceof Drop ? input.valueOf() : input;
+  const raw = unwrap(input);
   if (typeof raw === 'number' && !Number.isInteger(raw)) {
     throw new FilterError('localize', `epoch seconds must be a whole number, got ${raw}`);
   }
@@ -209,7 +202,7 @@ export function localize(this: FilterThis, input: unknown, format: unknown = 'lo
   const translations = translationsOf(this.context);
   const lang = languageOf(this.context);
   const scope = isDate ? 'date' : 'time';
-  const name = isBlank(format) ? 'long' : String(format);
+  const name = isBlank(format) ? 'long' : String(unwrap(format));
   const fmt = namedTimeFormat(translations, lang, scope, name);
   if (fmt === null) throw new FilterError('localize', `unknown format ${JSON.stringify(name)} (argument 1): no translation ${lang}.${scope}.formats.${name}`);
   const shown = isDate ? UTC : keep ? zoneOf(time) : zone;

@@ -87,7 +87,7 @@ export function findPartial(ctx: Context, name: string): Template[] {
   const partial = getState(ctx).app.partials.get(partialKey(name));
   if (!partial) {
     // "can't find partial" is the phrase platformOS code tests err.message for (see the try tag).
-    throw new PosError('POS_ERR_UNKNOWN_PARTIAL', `can't find partial ${JSON.stringify(name)} (looked in app/views/partials and app/lib)`);
+    throw new PosError('POS_ERR_UNKNOWN_PARTIAL', `${JSON.stringify(name)} (can't find partial in app/views/partials or app/lib)`);
   }
   return partial.body.templates;
 }

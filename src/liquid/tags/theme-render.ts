@@ -37,7 +37,7 @@ export class ThemeRenderTag extends Tag {
       if (hasPartial(ctx, candidate)) return candidate;
       tried.push(candidate);
     }
-    throw new PosError('POS_ERR_UNKNOWN_PARTIAL', `can't find partial ${JSON.stringify(name)} in theme_search_paths (tried ${tried.join(', ')})`);
+    throw new PosError('POS_ERR_UNKNOWN_PARTIAL', `${JSON.stringify(name)} (can't find partial in theme_search_paths: tried ${tried.join(', ')})`);
   }
 }
 

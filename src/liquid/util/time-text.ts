@@ -1,6 +1,6 @@
 import { resolveZone, fixedZone, UTC, type Zone } from './time-zone.js';
 import { fromWallClock, wallClock, inZone, type ZonedTime } from './ruby-time.js';
-import { addTime, timeUnit } from '../time-parse.js';
+import { addTime, timeUnit } from './time-units.js';
 
 /** How text is read: the zone for text without one, the reference for relative phrases. */
 export interface TextParseOptions {

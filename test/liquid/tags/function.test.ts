@@ -57,7 +57,7 @@ describe('function / return', () => {
   });
 
   it('names the missing partial and the calling file:line', async () => {
-    await expect(run('\n{% function r = "missing/one" %}')).rejects.toThrow(/can't find partial "missing\/one".*line:2/s);
+    await expect(run('\n{% function r = "missing/one" %}')).rejects.toThrow(/Partial not found: "missing\/one" \(can't find partial.*line:2/s);
   });
 
   it('function_rc and return_rc are the same tags', async () => {

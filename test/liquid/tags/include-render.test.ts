@@ -42,7 +42,7 @@ describe('include and render', () => {
   });
 
   it('names a missing partial with the caller file and line', async () => {
-    await expect(run('\n\n{% include "nope" %}')).rejects.toThrow(/can't find partial "nope" \(looked in app\/views\/partials and app\/lib\).*line:3/s);
+    await expect(run('\n\n{% include "nope" %}')).rejects.toThrow(/Partial not found: "nope" \(can't find partial in app\/views\/partials or app\/lib\).*line:3/s);
     await expect(run('{% render %}')).rejects.toThrow(/render: partial name missing/);
     await expect(run('{% include empty_name %}')).rejects.toThrow(/empty partial name/);
   });

@@ -9,7 +9,7 @@ describe('try / catch', () => {
 
   it('drops the failed body output and renders catch with err.message naming file:line and cause', async () => {
     const out = await render('{% try %}partial output{% include "missing" %}{% catch err %}caught: {{ err.message }}{% endtry %}');
-    expect(out).toMatch(/^caught: test\.liquid:1:\d+ Partial not found: can't find partial "missing"/);
+    expect(out).toMatch(/^caught: test\.liquid:1:\d+ Partial not found: "missing" \(can't find partial in app\/views\/partials or app\/lib\)/);
   });
 
   it('supports the docs example inside {% liquid %} with a fallback include', async () => {
