@@ -90,7 +90,7 @@ export async function runLogs(argv: string[], io: CommandIO): Promise<number> {
   let warned = false;
   while (!io.signal?.aborted) {
     try {
-      await follow(target, () => `/api/app_builder/logs/stream?last_id=${lastId}${type}`, print, io.signal);
+      await follow(target, `/api/app_builder/logs/stream?last_id=${lastId}${type}`, print, io.signal);
     } catch (err) {
       if (io.signal?.aborted) break;
       if (err instanceof PosError && err.code === 'POS_ERR_UNAUTHORIZED') throw err;
@@ -106,12 +106,15 @@ export async function runLogs(argv: string[], io: CommandIO): Promise<number> {
  * Reads one server-sent event stream until it ends; `log` events are printed. node:http rather
  * than fetch: on abort the socket must close at once, or the instance's shutdown waits for it.
  */
-function follow(target: Target, path: () => string, print: (e: LogLine) => void, signal?: AbortSignal): Promise<void> {
+function follow(target: Target, path: string, print: (e: LogLine) => void, signal?: AbortSignal): Promise<void> {
   const get = target.url.startsWith('https:') ? httpsGet : httpGet;
   return new Promise((resolve, reject) => {
-    const req = get(`${target.url}${path()}`, { headers: { authorization: `Token ${target.token}`, accept: 'text/event-stream' }, signal }, (res) => {
-      if (res.statusCode === 401) return reject(new PosError('POS_ERR_UNAUTHORIZED', 'the admin token was refused'));
-      if (res.statusCode !== 200) return reject(new Error(`logs stream: HTTP ${res.statusCode}`));
+    const req = get(`${target.url}${path}`, { headers: { authorization: `Token ${target.token}`, accept: 'text/event-stream' }, signal }, (res) => {
+      if (res.statusCode !== 200) {
+        res.resume();
+        if (res.statusCode === 401) return reject(new PosError('POS_ERR_UNAUTHORIZED', 'the admin token was refused'));
+        return reject(new Error(`logs stream: HTTP ${res.statusCode}`));
+      }
       res.setEncoding('utf8');
       let buffer = '';
       res.on('data', (chunk: string) => {

@@ -1,4 +1,4 @@
-import { Tag, Tokenizer, type Context, type Emitter, type Liquid, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
+import { Tag, Tokenizer, type Context, type Emitter, type Liquid, type Parser, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
 
 type Options = Liquid['options'];
 type LiquidTagTokenClass = new (input: string, begin: number, end: number, options: Options, file?: string) => TagToken;
@@ -13,10 +13,10 @@ type LiquidTagTokenClass = new (input: string, begin: number, end: number, optio
 export class LiquidTag extends Tag {
   private templates: Template[];
 
-  constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
+  constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid, parser: Parser) {
     super(token, remain, liquid);
     const tokens = splitStatements(this.tokenizer, liquid.options);
-    this.templates = liquid.parser.parseTokens(tokens);
+    this.templates = parser.parseTokens(tokens);
   }
 
   *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {

@@ -15,10 +15,15 @@ describe('include and render', () => {
   });
   const run = (source: string, vars: Record<string, unknown> = {}) => render(source, vars, { instance });
 
-  it('include shares the caller scope; render isolates it', async () => {
-    expect(await run('{% include "setter" %}{{ leaked }}')).toBe('yes');
-    expect(await run('{% render "setter" %}[{{ leaked }}]')).toBe('[]');
+  it('include sees the caller variables (render does not); assigns in either stay inside', async () => {
     expect(await run('{% assign outer = "o" %}{% include "shared/card" %}{% render "shared/card" %}')).toBe('[o][]');
+    expect(await run('{% for outer in (1..2) %}{% include "shared/card" %}{% endfor %}')).toBe('[1][2]');
+    expect(await run('{% include "setter" %}[{{ leaked }}]{% render "setter" %}[{{ leaked }}]')).toBe('[][]');
+  });
+
+  it('an included partial changes the caller objects in place', async () => {
+    const i = makeInstance({ [P('mutate')]: '{% assign h["k"] = "v" %}{% assign list << 1 %}' });
+    expect(await render('{% assign h = {} %}{% assign list = [] %}{% include "mutate" %}{{ h }}{{ list }}', {}, { instance: i })).toBe('{"k":"v"}[1]');
   });
 
   it('binds with/for values to the partial name or to `as`', async () => {
@@ -38,6 +43,7 @@ describe('include and render', () => {
 
   it('a break in an included partial stops the caller; in a rendered one only the partial', async () => {
     expect(await run('1{% include "breaker" %}2')).toBe('1a');
+    expect(await run('{% for i in (1..3) %}{{ i }}{% include "breaker" %}{% endfor %}after')).toBe('1aafter');
     expect(await run('1{% render "breaker" %}2')).toBe('1a2');
   });
 
