@@ -1,6 +1,7 @@
 import { Drop } from 'liquidjs';
 import type { Context } from 'liquidjs';
 import { STATE, type RenderState } from './state.js';
+import { rubyTimeString } from './util/ruby-time.js';
 
 /**
  * A string that is already safe HTML (html_safe, generated form markup). A Drop so every
@@ -19,6 +20,10 @@ export class SafeString extends Drop {
   toJSON(): string {
     return this.value;
   }
+  /** `{{ safe.size }}` reads like a string's size. */
+  get size(): number {
+    return this.value.length;
+  }
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -29,7 +34,8 @@ export function escapeHtml(s: string): string {
 
 /**
  * How a value prints: nil as '', hashes and arrays as JSON (platformOS prints them so), a
- * time as Ruby prints a UTC time (`2019-10-06 12:00:00 UTC`, the docs' to_time output),
+ * time as Ruby prints it (`2019-10-06 12:00:00 UTC`, the docs' to_time output; a zoned
+ * time with its offset, a date as `2010-01-02`),
  * everything else as its string.
  */
 export function toOutput(value: unknown): string {
@@ -38,13 +44,8 @@ export function toOutput(value: unknown): string {
   if (value instanceof Drop) return toOutput(value.valueOf());
   if (typeof value === 'string') return value;
   if (Array.isArray(value) || isPlainObject(value)) return JSON.stringify(value);
-  if (value instanceof Date) return rubyTime(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : rubyTimeString(value);
   return String(value);
-}
-
-function rubyTime(date: Date): string {
-  if (Number.isNaN(date.getTime())) return '';
-  return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

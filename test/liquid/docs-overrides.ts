@@ -46,6 +46,28 @@ export const OVERRIDES: Record<string, Override> = {
   'filter:asset_name_to_raw_url#0/0': { skip: 'instance-specific URL (CDN host)' },
   'filter:asset_path#0/0': { skip: 'instance-specific URL (upload timestamp)' },
   'filter:asset_url#0/0': { skip: 'instance-specific URL (CDN host, upload timestamp)' },
+  'filter:decrypt#0/1': {
+    expected: `step=2;header.amount=10;header.paymentTypeCode=ONLINE;customer.firstName=John${' '.repeat(19)}`,
+    docsWrong: 'the 96-byte ciphertext is the encrypt example\'s output (its payload padded to 96 with spaces); the documented 165-byte "iframe=..." text cannot fit in it',
+  },
+  'filter:encrypt#0/0': { skip: 'random IV: no output can repeat (test/liquid/filters/crypto.test.ts decrypts the documented ciphertext instead)' },
+  'filter:encrypt#0/1': {
+    template: "{% capture payload %}\n  {\n   \"key\": \"value\",\n   \"another_key\": \"another value\"\n  }\n{% endcapture %}\n@@posemu-check@@{{ \"step=2;header.amount=10;header.paymentTypeCode=ONLINE;customer.firstName=John\" | encrypt: 'aes-128-ecb', '4FCD5FAE2AC493C0F8CE8E1E6105D194', null, transform_key_to_hex: true, return_hex: true, pad_payload_right: 32 }}",
+    docsWrong: 'the documented hex is what key 4FCD5FAE2AC493C0F8CE8E1E6105D194 (the decrypt example\'s key) produces, not the key written here; with that key it is reproduced byte for byte',
+  },
+  'filter:array_uniq#0/0': {
+    expected: '["[[1,2],[1,2],[3,4]]"]',
+    docsWrong: 'the input is a string, and the parameter note says a single value is wrapped in a one-element array; the documented pairs would need an array input',
+  },
+  'filter:markdown#3/0': { expected: '<p><b>Foo</b></p>', docsWrong: '<b> is inline HTML: CommonMark and kramdown both wrap it in a paragraph' },
+  'filter:sanitize#0/0': {
+    expected: '<a rel="nofollow">Link</a>',
+    docsWrong: 'the defaults documented on the same page remove a javascript: href entirely and add rel="nofollow"',
+  },
+  'filter:sanitize#0/1': {
+    expected: 'Link',
+    docsWrong: "an array argument is the list of allowed elements: ['target'] allows <target> only, so <a> is unwrapped to its text",
+  },
   'filter:decrypt#0/0': { skip: 'the encrypted payload is not given (the documented output is a description)' },
   'filter:download_file#0/0': { skip: 'needs the network' },
   'filter:parse_json#2/0': { skip: 'needs the network (download_file)' },
