@@ -1,5 +1,6 @@
 import { PosError } from '../errors.js';
 import type { GraphModule } from './types.js';
+import { collection } from './collection.js';
 import type { ConstantRow } from '../store/constants.js';
 
 /** constant_set / constant_unset / constants, with the platformOS schema's names. */
@@ -43,7 +44,9 @@ export const constants: GraphModule = {
           const key = field as keyof ConstantRow;
           rows = [...rows].sort((a, b) => String(a[key]).localeCompare(String(b[key])) * (order === 'DESC' ? -1 : 1));
         }
-        return paginate(rows.map(toGraph), Number(args.page ?? 1), Number(args.per_page ?? 20));
+        const page = Math.max(1, Math.floor(Number(args.page ?? 1)) || 1);
+        const per = Math.max(1, Math.floor(Number(args.per_page ?? 20)) || 20);
+        return collection(rows.slice((page - 1) * per, page * per).map(toGraph), rows.length, page, per);
       },
     },
     RootMutation: {
@@ -71,21 +74,4 @@ function matchesName(row: ConstantRow, f?: { value?: string; value_in?: string[]
 
 function toGraph(row: ConstantRow) {
   return { id: row.name, name: row.name, value: row.value, created_at: row.created_at, updated_at: row.updated_at, deleted_at: null };
-}
-
-/** The collection shape platformOS uses for every paginated query. */
-export function paginate<T>(all: T[], page: number, perPage: number) {
-  const p = Math.max(1, Math.floor(page) || 1);
-  const per = Math.max(1, Math.floor(perPage) || 20);
-  const total = all.length;
-  const totalPages = Math.max(1, Math.ceil(total / per));
-  return {
-    current_page: p,
-    per_page: per,
-    total_entries: total,
-    total_pages: totalPages,
-    has_next_page: p < totalPages,
-    has_previous_page: p > 1,
-    results: all.slice((p - 1) * per, p * per),
-  };
 }

@@ -1,4 +1,5 @@
 import { PosError } from '../errors.js';
+import { collection } from './collection.js';
 import type { GraphContext, GraphModule, Resolver } from './types.js';
 import type { RecordRow } from '../store/records.js';
 import { compileFilter, compileSort, type RecordsFilter, type RecordsSort, type SqlPart } from '../store/records-filter.js';
@@ -161,16 +162,7 @@ function findRecords(ctx: GraphContext, filter: RecordsFilter | undefined, sort:
   if (!Number.isInteger(per) || per < 0) throw new PosError('POS_ERR_INVALID_ARGUMENT', `records: per_page must be a whole number >= 0, got ${String(perPage)}`);
   if (!Number.isInteger(p) || p < 1) throw new PosError('POS_ERR_INVALID_ARGUMENT', `records: page must be a whole number >= 1, got ${String(page)}`);
   const { total, rows } = ctx.store.records.query(compileFilter(filter), compileSort(sort), per, (p - 1) * per);
-  const totalPages = per === 0 ? 0 : Math.ceil(total / per);
-  return {
-    current_page: p,
-    per_page: per,
-    total_entries: total,
-    total_pages: totalPages,
-    has_next_page: p < totalPages,
-    has_previous_page: p > 1,
-    results: rows,
-  };
+  return collection(rows, total, p, per);
 }
 
 /** related_record(s): records of `table` whose foreign_property equals this record's join_on_property. */

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Instance } from '../instance.js';
 import { PosError, errorMessage, isPosError } from '../errors.js';
 import { buildContext, type ContextRequest } from '../liquid/context.js';
+import { contextRequest, requestParams } from './request.js';
 import { escapeHtml } from '../liquid/escape.js';
 import { servePage } from '../pages/serve-page.js';
 import { findForm } from '../forms/config.js';
@@ -41,8 +42,7 @@ export async function formsPlugin(app: FastifyInstance, opts: { instance: Instan
 
 async function handleSubmission(instance: Instance, req: FastifyRequest, reply: FastifyReply): Promise<void> {
   const session = loadSession(instance, req);
-  const body = req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};
-  const params: Record<string, unknown> = { ...((req.query ?? {}) as Record<string, unknown>), ...body };
+  const params = requestParams(req);
   const { id, format } = target(req, params);
   const json = wantsJson(req, format);
   let res: Answer;
@@ -113,18 +113,6 @@ function csrfValid(instance: Instance, req: FastifyRequest, session: Session, pa
   if (!session.hadCookie) return false;
   const token = params.authenticity_token ?? req.headers['x-csrf-token'];
   return verifyAuthenticityToken(instance.secret, session.id, token);
-}
-
-function contextRequest(instance: Instance, req: FastifyRequest, params: Record<string, unknown>): ContextRequest {
-  return {
-    method: req.method,
-    url: req.url,
-    protocol: req.protocol,
-    host: req.headers.host ?? `${instance.config.host}:${instance.config.port}`,
-    headers: req.headers,
-    ip: req.ip,
-    params,
-  };
 }
 
 async function answer(instance: Instance, req: FastifyRequest, session: Session, result: SubmitResult, json: boolean, request: ContextRequest): Promise<Answer> {

@@ -1,10 +1,8 @@
-import type { Liquid } from 'liquidjs';
+import type { TagClass } from './types.js';
 import { GraphqlTag } from './graphql.js';
 import { ExecuteQueryTag, QueryGraphTag } from './execute-query.js';
 import { IncludeFormTag } from './include-form.js';
 import { FormTag } from './form.js';
-
-type TagClass = Parameters<Liquid['registerTag']>[1];
 
 /**
  * Tags that reach the database or forms (graphql, include_form, form, render_form...).

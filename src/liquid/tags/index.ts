@@ -1,4 +1,4 @@
-import type { Liquid } from 'liquidjs';
+import type { TagClass } from './types.js';
 import { IncludeTag } from './include.js';
 import { RenderTag } from './render.js';
 import { LogTag } from './log.js';
@@ -21,8 +21,6 @@ import { IfchangedTag } from './ifchanged.js';
 import { TablerowTag } from './tablerow.js';
 import { LiquidTag } from './liquid.js';
 import { DATA_TAGS } from './data-tags.js';
-
-type TagClass = Parameters<Liquid['registerTag']>[1];
 
 /**
  * Every posemu tag by name. liquidjs's standard tags stay registered unless replaced here
