@@ -61,6 +61,13 @@ export interface UserConfig {
    */
   development?: boolean;
   /**
+   * Parse Liquid templates when first used instead of at start-up; `instance.validate()`
+   * (which `posemu serve` runs right after it starts listening) parses and reports the rest.
+   * Keeps start-up of a big app fast (SPEC 7). Changed files are always parsed at once.
+   * @default false (`posemu serve` turns it on)
+   */
+  lazyParse?: boolean;
+  /**
    * Start the background worker that delivers queued notifications.
    * @default true
    */
@@ -101,6 +108,7 @@ export function resolveConfig(user: UserConfig = {}): ResolvedConfig {
     renderMemoryLimit: user.renderMemoryLimit ?? 1e8,
     development: user.development ?? true,
     worker: user.worker ?? true,
+    lazyParse: user.lazyParse ?? false,
     appDir: join(root, 'app'),
     modulesDir: join(root, 'modules'),
     inMemory: data === MEMORY,

@@ -6,6 +6,7 @@ import { resolveConfig, type ResolvedConfig, type UserConfig } from './config.js
 import { openStore, type Store } from './store/index.js';
 import { createEngine } from './liquid/engine.js';
 import { loadApp, type LoadCache } from './app/load.js';
+import { eagerParser, lazyParser, validateSources } from './app/sources.js';
 import type { AppDefinition, LoadProblem, PageDef } from './app/types.js';
 import { buildRouter, type Router } from './pages/router.js';
 import { createGraph, type Graph } from './graphql/index.js';
@@ -35,6 +36,11 @@ export interface Instance {
   router(): Router<PageDef>;
   /** Reads changed files again; returns the problems that are new since the last load. */
   reload(): LoadProblem[];
+  /**
+   * Parses every template not parsed yet (config.lazyParse leaves them for later) and
+   * reports those that fail, as a load does; resolves with the new problems.
+   */
+  validate(): Promise<LoadProblem[]>;
   /** Registers cleanup run by close(), last registered first. */
   onClose(fn: () => Promise<void> | void): void;
   close(): Promise<void>;
@@ -53,15 +59,33 @@ export function createInstance(user: UserConfig = {}): Instance {
   let current: AppDefinition;
   let router: Router<PageDef>;
   let reported = new Set<string>();
+  // Only the first load may defer parsing: a reload parses what changed at once, so a
+  // broken edit keeps the last good version live.
+  let parse = config.lazyParse ? lazyParser(liquid) : eagerParser(liquid);
+
+  function report(problems: readonly LoadProblem[]): LoadProblem[] {
+    const fresh = problems.filter((p) => !reported.has(p.message));
+    for (const p of fresh) store.logs.write({ type: 'load_error', message: p.message, page: p.file });
+    return fresh;
+  }
 
   function reload(): LoadProblem[] {
-    const result = loadApp(config.root, liquid, cache);
+    const result = loadApp(config.root, parse, cache);
+    parse = eagerParser(liquid);
     cache = result.cache;
     current = result.app;
     router = buildRouter(current.pages, { htmlFormatExactMatch: current.flags.html_format_exact_match });
-    const fresh = current.problems.filter((p) => !reported.has(p.message));
+    const fresh = report(current.problems);
     reported = new Set(current.problems.map((p) => p.message));
-    for (const p of fresh) store.logs.write({ type: 'load_error', message: p.message, page: p.file });
+    return fresh;
+  }
+
+  async function validate(): Promise<LoadProblem[]> {
+    const app = current;
+    const fresh = report(await validateSources(app));
+    for (const p of fresh) reported.add(p.message);
+    // A reload in the meantime built a newer app with its own problem list.
+    if (fresh.length && current === app) current = Object.freeze({ ...current, problems: [...current.problems, ...fresh] });
     return fresh;
   }
 
@@ -96,6 +120,7 @@ export function createInstance(user: UserConfig = {}): Instance {
     app: () => current,
     router: () => router,
     reload,
+    validate,
     onClose: (fn) => void closers.push(fn),
     async close() {
       while (closers.length) await closers.pop()!();

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Liquid } from 'liquidjs';
+import type { ParseSource } from './sources.js';
 import { scanApp, type ScannedFile } from './scan.js';
 import { parseFrontMatter, type Parsed } from './front-matter.js';
 import { loadPage } from './pages.js';
@@ -38,9 +38,10 @@ export interface LoadResult {
 /**
  * Reads app/ and modules/ into an AppDefinition. With the cache of the previous load,
  * unchanged files are not read again, and a file that fails now keeps its last good
- * version live (its problem is still reported).
+ * version live (its problem is still reported). `parse` decides when Liquid is parsed
+ * (see sources.ts): a reload parses eagerly, so a broken edit never replaces a good file.
  */
-export function loadApp(root: string, liquid: Liquid, previous?: LoadCache): LoadResult {
+export function loadApp(root: string, parse: ParseSource, previous?: LoadCache): LoadResult {
   const problems: LoadProblem[] = [];
   const cache: LoadCache = new Map();
   for (const file of scanApp(root)) {
@@ -51,7 +52,7 @@ export function loadApp(root: string, liquid: Liquid, previous?: LoadCache): Loa
       continue;
     }
     try {
-      cache.set(file.rel, { stamp, ...loadFile(file, liquid) });
+      cache.set(file.rel, { stamp, ...loadFile(file, parse) });
     } catch (err) {
       problems.push({ file: file.rel, message: describeError(err, file.rel) });
       // Keep serving the last good version; the stamp stays old so the next load retries.
@@ -73,7 +74,7 @@ function fileStamp(abs: string): string {
   return `${st.mtimeMs}:${st.size}`;
 }
 
-function loadFile(file: ScannedFile, liquid: Liquid): { loaded: Loaded; offset: number } {
+function loadFile(file: ScannedFile, parse: ParseSource): { loaded: Loaded; offset: number } {
   if (file.kind === 'assets') return { loaded: { kind: 'asset', value: file.abs }, offset: 0 };
   const text = readFileSync(file.abs, 'utf8');
   switch (file.kind) {
@@ -93,24 +94,24 @@ function loadFile(file: ScannedFile, liquid: Liquid): { loaded: Loaded; offset: 
   const parsed = parseFrontMatter(text, file.rel);
   const offset = parsed.bodyOffset;
   try {
-    return { loaded: loadTemplateFile(file, parsed, liquid), offset };
+    return { loaded: loadTemplateFile(file, parsed, parse), offset };
   } catch (err) {
     throw new Error(describeError(err, file.rel, () => offset));
   }
 }
 
-function loadTemplateFile(file: ScannedFile, parsed: Parsed, liquid: Liquid): Loaded {
+function loadTemplateFile(file: ScannedFile, parsed: Parsed, parse: ParseSource): Loaded {
   switch (file.kind) {
     case 'pages':
-      return { kind: 'page', value: loadPage(file, parsed, liquid) };
+      return { kind: 'page', value: loadPage(file, parsed, parse) };
     case 'partials':
-      return { kind: 'partial', value: loadPartial(file, parsed, liquid) };
+      return { kind: 'partial', value: loadPartial(file, parsed, parse) };
     case 'layouts':
-      return { kind: 'layout', value: loadPartial(file, parsed, liquid) };
+      return { kind: 'layout', value: loadPartial(file, parsed, parse) };
     case 'forms':
-      return { kind: 'form', value: loadForm(file, parsed, liquid) };
+      return { kind: 'form', value: loadForm(file, parsed, parse) };
     default:
-      return { kind: 'notification', value: loadNotification(file, parsed, liquid) };
+      return { kind: 'notification', value: loadNotification(file, parsed, parse) };
   }
 }
 

@@ -1,6 +1,5 @@
-import type { Liquid } from 'liquidjs';
 import { FORMATS, compileRoute, normalizeSlug } from '../pages/router.js';
-import { parseTemplate } from '../liquid/engine.js';
+import type { ParseSource } from './sources.js';
 import type { Parsed } from './front-matter.js';
 import type { ScannedFile } from './scan.js';
 import type { PageDef } from './types.js';
@@ -8,7 +7,7 @@ import type { PageDef } from './types.js';
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete']);
 
 /** A page file -> its route and parsed body, by the slug rules of the platformOS docs. */
-export function loadPage(file: ScannedFile, parsed: Parsed, liquid: Liquid): PageDef {
+export function loadPage(file: ScannedFile, parsed: Parsed, parse: ParseSource): PageDef {
   const fm = parsed.data;
   const path = file.inner.replace(/\.liquid$/, '');
   const ext = /\.([A-Za-z0-9]+)$/.exec(path);
@@ -28,14 +27,14 @@ export function loadPage(file: ScannedFile, parsed: Parsed, liquid: Liquid): Pag
     layout,
     metadata: (fm.metadata as Record<string, unknown>) ?? {},
     frontMatter: fm,
-    body: { file: file.rel, templates: parseTemplate(liquid, parsed.body, file.rel) },
+    body: parse(parsed.body, file.rel, file.rel),
     route: compileRoute(slug),
     redirectTo: fm.redirect_to ? String(fm.redirect_to) : undefined,
     redirectCode: Number(fm.redirect_code ?? 302),
     responseHeaders:
       fm.response_headers === undefined
         ? undefined
-        : { file: file.rel, templates: parseTemplate(liquid, toText(fm.response_headers), file.rel) },
+        : parse(toText(fm.response_headers), `${file.rel} (response_headers)`, file.rel),
     converter: fm.converter ? String(fm.converter) : undefined,
     module: file.module,
   };

@@ -1,14 +1,13 @@
-import type { Liquid } from 'liquidjs';
-import { parseTemplate } from '../liquid/engine.js';
+import type { ParseSource } from './sources.js';
 import type { Parsed } from './front-matter.js';
 import { logicalName, stripTemplateExt, type ScannedFile } from './scan.js';
 import type { FormDef, LiquidSource, NotificationDef, PartialDef } from './types.js';
 
 /** Partials and layouts: named by their path (module files as modules/<m>/<path>). */
-export function loadPartial(file: ScannedFile, parsed: Parsed, liquid: Liquid): PartialDef {
+export function loadPartial(file: ScannedFile, parsed: Parsed, parse: ParseSource): PartialDef {
   return {
     name: logicalName(file, stripTemplateExt(file.inner)),
-    body: { file: file.rel, templates: parseTemplate(liquid, parsed.body, file.rel) },
+    body: parse(parsed.body, file.rel, file.rel),
     module: file.module,
   };
 }
@@ -22,12 +21,12 @@ const PLAIN_KEYS = new Set(['name', 'format', 'enabled', 'delay', 'metadata']);
  * api_call, email and sms notifications. Every string front matter value except the plain
  * settings is a Liquid template (to, request_headers, callback, subject, trigger_condition...).
  */
-export function loadNotification(file: ScannedFile, parsed: Parsed, liquid: Liquid): NotificationDef {
+export function loadNotification(file: ScannedFile, parsed: Parsed, parse: ParseSource): NotificationDef {
   const fm = parsed.data;
   const fields: Record<string, LiquidSource> = {};
   for (const [key, value] of Object.entries(fm)) {
     if (PLAIN_KEYS.has(key) || value === null || typeof value === 'object') continue;
-    fields[key] = { file: file.rel, templates: parseTemplate(liquid, String(value), `${file.rel} (${key})`) };
+    fields[key] = parse(String(value), `${file.rel} (${key})`, file.rel);
   }
   return {
     kind: NOTIFICATION_KIND[file.kind as keyof typeof NOTIFICATION_KIND],
@@ -35,16 +34,16 @@ export function loadNotification(file: ScannedFile, parsed: Parsed, liquid: Liqu
     file: file.rel,
     frontMatter: fm,
     fields,
-    body: { file: file.rel, templates: parseTemplate(liquid, parsed.body, file.rel) },
+    body: parse(parsed.body, file.rel, file.rel),
   };
 }
 
-export function loadForm(file: ScannedFile, parsed: Parsed, liquid: Liquid): FormDef {
+export function loadForm(file: ScannedFile, parsed: Parsed, parse: ParseSource): FormDef {
   const fm = parsed.data;
   return {
     name: fm.name ? String(fm.name) : logicalName(file, stripTemplateExt(file.inner)),
     file: file.rel,
     config: fm,
-    body: { file: file.rel, templates: parseTemplate(liquid, parsed.body, file.rel) },
+    body: parse(parsed.body, file.rel, file.rel),
   };
 }

@@ -26,12 +26,17 @@ export async function serve(argv: string[]): Promise<number> {
     host: values.host,
     data: values.data,
     watch: !values['no-watch'],
+    lazyParse: true,
     outbound: { ...project.outbound, ...parseOutbound(values.outbound ?? []) },
   });
-  for (const p of instance.app().problems) process.stderr.write(`posemu: ${p.message}\n`);
   const server = buildServer(instance);
   const url = await listen(server, instance);
   process.stdout.write(`posemu serving ${instance.config.root} at ${url}\n`);
+  for (const p of instance.app().problems) process.stderr.write(`posemu: ${p.message}\n`);
+  // Templates were left unparsed for a fast start: check them all now (between requests).
+  const validated = instance.validate().then((problems) => {
+    for (const p of problems) process.stderr.write(`posemu: ${p.message}\n`);
+  });
 
   await new Promise<void>((resolve) => {
     const stop = () => {
@@ -44,6 +49,7 @@ export async function serve(argv: string[]): Promise<number> {
   });
   // In-flight requests finish (fastify close waits for them), then deliveries, then the store.
   await server.close();
+  await validated;
   await instance.close();
   return 0;
 }

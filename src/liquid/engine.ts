@@ -84,19 +84,26 @@ export function createEngine(opts: EngineOptions): Liquid {
   return liquid;
 }
 
+const arityChecked = new WeakSet<FilterToken>();
+
 /**
  * Ruby Liquid's arity rule (platformOS raises under liquid_raise_mode): the input, each
  * positional argument, and one trailing hash when named arguments are given. The error
  * names the filter and the missing or extra argument; liquidjs adds file:line.
  */
 export function checkArity(name: string, token: FilterToken): void {
+  // A parsed filter call never changes: check it once, not on every render.
+  if (arityChecked.has(token)) return;
   const arity = FILTER_ARITY[name];
   if (!arity) return;
   const positional = token.args.filter((arg) => !Array.isArray(arg)).length;
   const named = token.args.length > positional ? 1 : 0;
   const given = 1 + positional + named;
   const [min, max, params] = arity;
-  if (given >= min && (max < 0 || given <= max)) return;
+  if (given >= min && (max < 0 || given <= max)) {
+    arityChecked.add(token);
+    return;
+  }
   const expected = max < 0 ? `${min}+` : min === max ? `${min}` : `${min}..${max}`;
   const detail =
     given < min

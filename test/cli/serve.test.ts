@@ -40,6 +40,17 @@ describe('posemu serve and constants (as a user runs them)', () => {
     expect(await stop(s.child)).toBe(0);
   });
 
+  it('reports a broken template on stderr once it has started, and keeps serving the rest', async () => {
+    const root = writeApp({ 'app/views/pages/ok.liquid': 'ok', 'app/views/pages/bad.liquid': '---\nlayout: ""\n---\n{% unknown_tag %}' });
+    const s = await startServe(['--root', root, '--port', '0', '--no-watch']);
+    started.push(s);
+    expect(await (await fetch(`${s.url}/ok`)).text()).toBe('ok');
+    const deadline = Date.now() + 5000;
+    while (!s.output().includes('bad.liquid') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(s.output()).toMatch(/posemu: app\/views\/pages\/bad\.liquid:4:1 .*unknown_tag/);
+    expect(await stop(s.child)).toBe(0);
+  });
+
   it('keeps constants across restarts (data dir)', async () => {
     const root = writeApp({ 'app/views/pages/c.liquid': '{{ context.constants.KEEP }}' });
     const first = await startServe(['--root', root, '--port', '0', '--no-watch']);

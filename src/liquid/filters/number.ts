@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
-import countries from 'i18n-iso-countries';
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import type Countries from 'i18n-iso-countries';
+import type { CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
+import { lazyModule } from '../util/lazy.js';
 import { FilterError, type FilterThis } from './types.js';
 import { toOutput } from '../escape.js';
 import { toPlain } from '../to-plain.js';
@@ -9,7 +9,19 @@ import { amountToFractional, findCurrency, formatMoney, fractionalToAmount, type
 import { SprintfError, sprintf } from '../util/sprintf.js';
 import { asHash, describe, isNil, unwrap } from '../util/values.js';
 
-countries.registerLocale(createRequire(import.meta.url)('i18n-iso-countries/langs/en.json'));
+const loadPhone = lazyModule<{ parsePhoneNumberFromString: typeof parsePhoneNumberFromString }>('libphonenumber-js');
+const loadCountries = lazyModule<typeof Countries>('i18n-iso-countries');
+const loadCountryNames = lazyModule<Parameters<typeof Countries.registerLocale>[0]>('i18n-iso-countries/langs/en.json');
+let countriesReady = false;
+/** The country table with English names registered (once, on first use). */
+function countries(): typeof Countries {
+  const c = loadCountries();
+  if (!countriesReady) {
+    c.registerLocale(loadCountryNames());
+    countriesReady = true;
+  }
+  return c;
+}
 
 
 function readAmount(filter: string, v: unknown): Decimal {
@@ -160,13 +172,13 @@ export function to_mobile_number(input: unknown, country?: unknown): string | nu
     iso = countryCode(name);
     if (!iso) throw new FilterError('to_mobile_number', `unknown country ${JSON.stringify(name)} (argument 1)`);
   }
-  const phone = parsePhoneNumberFromString(text, iso as CountryCode | undefined);
+  const phone = loadPhone().parsePhoneNumberFromString(text, iso as CountryCode | undefined);
   return phone && phone.isPossible() ? phone.number : null;
 }
 
 function countryCode(name: string): string | undefined {
   const upper = name.toUpperCase();
-  if (upper.length === 2 && countries.isValid(upper)) return upper;
-  if (upper.length === 3 && countries.isValid(upper)) return countries.alpha3ToAlpha2(upper);
-  return countries.getAlpha2Code(name, 'en');
+  if (upper.length === 2 && countries().isValid(upper)) return upper;
+  if (upper.length === 3 && countries().isValid(upper)) return countries().alpha3ToAlpha2(upper);
+  return countries().getAlpha2Code(name, 'en');
 }

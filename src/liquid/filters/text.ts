@@ -1,4 +1,5 @@
-import MarkdownIt from 'markdown-it';
+import type MarkdownIt from 'markdown-it';
+import { lazyModule } from '../util/lazy.js';
 import Inflector from 'inflected';
 import { FilterError, type FilterThis } from './types.js';
 import { SafeString, escapeHtml, toOutput } from '../escape.js';
@@ -47,7 +48,9 @@ export function pluralize(input: unknown, count: unknown = 2): string {
   return n === 1 ? Inflector.singularize(word) : Inflector.pluralize(word);
 }
 
-const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
+const loadMarkdownIt = lazyModule<typeof MarkdownIt>('markdown-it');
+let markdownRenderer: InstanceType<typeof MarkdownIt> | undefined;
+const md = () => (markdownRenderer ??= new (loadMarkdownIt())({ html: true, linkify: false, typographer: false }));
 
 /** A sanitizer configuration argument: a hash or a string holding a JSON object. */
 function configArg(filter: string, v: unknown, position: string, allowArray: boolean): Record<string, unknown> | null {
@@ -81,7 +84,7 @@ function sanitizeConfig(filter: string, ctx: FilterThis, options: unknown, extra
  */
 export function markdown(this: FilterThis, input: unknown, options?: unknown, extra?: unknown): SafeString {
   const config = sanitizeConfig('markdown', this, options, extra, false);
-  return new SafeString(sanitizeHtml(md.render(toOutput(input)), config).trim());
+  return new SafeString(sanitizeHtml(md().render(toOutput(input)), config).trim());
 }
 export const markdownify = markdown;
 

@@ -1,4 +1,10 @@
-import { Kind, parse, type TypeNode } from 'graphql';
+import type { TypeNode, parse as Parse } from 'graphql';
+import { Kind } from 'graphql/language/kinds.js';
+import { lazyModule } from '../util/lazy.js';
+
+/** graphql-js is loaded when a graphql tag first runs (see src/graphql/index.ts). */
+const loadGraphql = lazyModule<{ parse: typeof Parse }>('graphql');
+
 import { toPlain } from '../to-plain.js';
 import { parseJsonText } from '../json-text.js';
 
@@ -12,7 +18,7 @@ function variableTypes(source: string): VariableTypes {
   if (types) return types;
   const map = new Map<string, TypeNode>();
   try {
-    const doc = parse(source);
+    const doc = loadGraphql().parse(source);
     const op = doc.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
     if (op && op.kind === Kind.OPERATION_DEFINITION) for (const v of op.variableDefinitions ?? []) map.set(v.variable.name.value, v.type);
   } catch {

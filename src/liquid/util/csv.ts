@@ -1,4 +1,7 @@
-import { parse } from 'csv-parse/sync';
+import type { parse as Parse } from 'csv-parse/sync';
+import { lazyModule } from './lazy.js';
+
+const loadCsv = lazyModule<{ parse: typeof Parse }>('csv-parse/sync');
 import { toOutput } from '../escape.js';
 import { unwrap } from './values.js';
 
@@ -14,7 +17,7 @@ export interface CsvOptions {
  * quoted empty one is "", a blank line is an empty row. Throws on malformed quoting.
  */
 export function parseCsv(text: string, opts: CsvOptions): (string | null)[][] {
-  const rows = parse(text, {
+  const rows = loadCsv().parse(text, {
     delimiter: opts.colSep,
     quote: opts.quoteChar,
     record_delimiter: opts.rowSep,

@@ -1,5 +1,10 @@
-import { parseDocument } from 'htmlparser2';
-import { selectAll, selectOne } from 'css-select';
+import type { parseDocument as ParseDocument } from 'htmlparser2';
+import { lazyModule } from './lazy.js';
+
+const loadHtml = lazyModule<{ parseDocument: typeof ParseDocument }>('htmlparser2');
+import type * as CssSelect from 'css-select';
+
+const loadCss = lazyModule<typeof CssSelect>('css-select');
 import type { AnyNode } from 'domhandler';
 
 export interface HtmlToTextOptions {
@@ -20,11 +25,11 @@ export class SelectorError extends Error {}
  * unmatched root element gives ''.
  */
 export function htmlToText(html: string, opts: HtmlToTextOptions = {}): string {
-  const doc = parseDocument(html, { decodeEntities: true });
-  const root: AnyNode | null = opts.rootElement ? select(() => selectOne(opts.rootElement!, doc)) : doc;
+  const doc = loadHtml().parseDocument(html, { decodeEntities: true });
+  const root: AnyNode | null = opts.rootElement ? select(() => loadCss().selectOne(opts.rootElement!, doc)) : doc;
   if (!root) return '';
   const removeNodes = opts.removeNodes ?? 'script, link, style';
-  const removed = new Set<AnyNode>(removeNodes ? select(() => selectAll(removeNodes, root)) : []);
+  const removed = new Set<AnyNode>(removeNodes ? select(() => loadCss().selectAll(removeNodes, root)) : []);
   return textOf(root, removed).replace(/\r?\n/g, opts.replaceNewline ?? ' ').trim();
 }
 

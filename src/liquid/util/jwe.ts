@@ -9,7 +9,6 @@ import {
   type CipherGCMTypes,
   type KeyObject,
 } from 'node:crypto';
-import { CompactEncrypt } from 'jose';
 
 /*
  * JWE compact serialisation for jwe_encode. The `jose` library does the work for every
@@ -50,6 +49,8 @@ export async function jweEncrypt(plaintext: Buffer, key: string, alg: string, en
   if (!ENCRYPTIONS[enc]) throw new Error(`unknown enc ${JSON.stringify(enc)} (argument 3); use one of ${JWE_ENCRYPTIONS.join(', ')}`);
   const k = keyFor(alg, key);
   if (alg === 'RSA1_5') return rsa15(plaintext, k as KeyObject, enc);
+  // Imported on first use: jose is large and only jwe_encode needs it.
+  const { CompactEncrypt } = await import('jose');
   return new CompactEncrypt(plaintext).setProtectedHeader({ alg, enc }).encrypt(k);
 }
 

@@ -1,4 +1,7 @@
-import QRCode from 'qrcode';
+import type QRCode from 'qrcode';
+import { lazyModule } from './lazy.js';
+
+const loadQr = lazyModule<typeof QRCode>('qrcode');
 
 export interface QrSvgOptions {
   /** Module colour, hex without '#'. @default '000' */
@@ -22,7 +25,7 @@ const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;
  * quiet zone, every dark module a filled square (drawn as one path).
  */
 export function qrCodeSvg(text: string, o: QrSvgOptions): string {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'H' });
+  const { modules } = loadQr().create(text, { errorCorrectionLevel: 'H' });
   const n = modules.size;
   const s = o.moduleSize;
   let d = '';

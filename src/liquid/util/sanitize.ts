@@ -1,4 +1,7 @@
-import { parseDocument } from 'htmlparser2';
+import type { parseDocument as ParseDocument } from 'htmlparser2';
+import { lazyModule } from './lazy.js';
+
+const loadHtml = lazyModule<{ parseDocument: typeof ParseDocument }>('htmlparser2');
 import type { ChildNode, Element } from 'domhandler';
 
 /**
@@ -65,7 +68,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 /** Cleans an HTML fragment by the configuration. */
 export function sanitizeHtml(html: string, config: SanitizeConfig): string {
-  const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const doc = loadHtml().parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
   const ctx = {
     elements: new Set((config.elements ?? []).map((e) => e.toLowerCase())),
     removeContents: new Set([...BASE_REMOVE_CONTENTS, ...(config.remove_contents ?? [])].map((e) => e.toLowerCase())),

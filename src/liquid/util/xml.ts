@@ -1,4 +1,7 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type * as FastXml from 'fast-xml-parser';
+import { lazyModule } from './lazy.js';
+
+const loadXml = lazyModule<typeof FastXml>('fast-xml-parser');
 import { unescapeHtml } from '../json-text.js';
 import { isHash, unwrap, type Hash } from './values.js';
 
@@ -21,7 +24,9 @@ const CONTENT_KEY = 'content';
 
 type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 
-const parser = new XMLParser({
+let xmlParser: FastXml.XMLParser | undefined;
+const parser = () =>
+  (xmlParser ??= new (loadXml().XMLParser)({
   preserveOrder: true,
   ignoreAttributes: false,
   attributeNamePrefix: '',
@@ -34,13 +39,13 @@ const parser = new XMLParser({
   // Entities are decoded below, numeric ones included (the parser leaves those as written).
   processEntities: false,
   allowBooleanAttributes: true,
-});
+  }));
 
 /** Parses XML text into xml-simple's hash; throws with the line and column of bad XML. */
 export function xmlToHash(text: string, opts: XmlInOptions): Hash {
-  const check = XMLValidator.validate(text, { allowBooleanAttributes: true });
+  const check = loadXml().XMLValidator.validate(text, { allowBooleanAttributes: true });
   if (check !== true) throw new Error(`invalid XML at line ${check.err.line}, column ${check.err.col}: ${check.err.msg}`);
-  const nodes = parser.parse(text) as OrderedNode[];
+  const nodes = parser().parse(text) as OrderedNode[];
   const root = nodes.find((n) => elementName(n) !== null);
   if (!root) throw new Error('invalid XML: no root element');
   const name = elementName(root)!;

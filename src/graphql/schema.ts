@@ -1,0 +1,39 @@
+import { buildSchema, graphql, type GraphQLError, type GraphQLSchema } from 'graphql';
+import type { GraphContext, GraphModule } from './types.js';
+import { isPosError } from '../errors.js';
+
+export interface GraphResult {
+  data?: Record<string, unknown> | null;
+  errors?: Array<{ message: string; path?: readonly (string | number)[]; locations?: unknown }>;
+}
+
+/** Builds the schema (SDL of all modules) and attaches the resolvers to its fields. */
+export function buildGraphSchema(modules: GraphModule[]): GraphQLSchema {
+  const schema = buildSchema(modules.map((m) => m.sdl).join('\n'));
+  for (const mod of modules) {
+    for (const [typeName, fields] of Object.entries(mod.resolvers)) {
+      const type = schema.getType(typeName);
+      if (!type || !('getFields' in type)) throw new Error(`graphql: resolvers for unknown type ${typeName}`);
+      const defs = (type as { getFields(): Record<string, { resolve?: unknown }> }).getFields();
+      for (const [field, fn] of Object.entries(fields)) {
+        if (!defs[field]) throw new Error(`graphql: resolver for unknown field ${typeName}.${field}`);
+        defs[field].resolve = fn;
+      }
+    }
+  }
+  return schema;
+}
+
+export async function executeGraph(schema: GraphQLSchema, query: string, variables: Record<string, unknown> | undefined, ctx: GraphContext): Promise<GraphResult> {
+  const result = await graphql({ schema, source: query, variableValues: variables, contextValue: ctx });
+  return {
+    data: (result.data as Record<string, unknown> | null | undefined) ?? null,
+    ...(result.errors ? { errors: result.errors.map(formatError) } : {}),
+  };
+}
+
+function formatError(err: GraphQLError) {
+  const original = err.originalError;
+  const message = isPosError(original) ? original.message : err.message;
+  return { message, ...(err.path ? { path: err.path } : {}), ...(err.locations ? { locations: err.locations } : {}) };
+}
