@@ -16,6 +16,8 @@ import { createNotifier } from './notifications/index.js';
 import { createHttpClient } from './http/client.js';
 import type { Notifier } from './notifications/types.js';
 import type { GraphContext } from './graphql/types.js';
+import { createJobs, type Jobs } from './jobs/index.js';
+import { createTransactionRunner } from './store/savepoint.js';
 
 export interface Instance {
   readonly config: ResolvedConfig;
@@ -29,6 +31,8 @@ export interface Instance {
   readonly services: Services;
   /** api_call / email / sms notifications: outbox and delivery worker. */
   readonly notifier: Notifier;
+  /** Background jobs (the background tag): the jobs table and its worker. */
+  readonly jobs: Jobs;
   /** GraphQL resolver context for the app as loaded now. */
   graphContext(): GraphContext;
   /** The app as loaded now (replaced atomically on reload). */
@@ -100,11 +104,15 @@ export function createInstance(user: UserConfig = {}): Instance {
     },
     secret,
     http: createHttpClient({ outbound: config.outbound, timeoutMs: config.httpTimeoutMs }),
+    schedule: (job) => jobs.schedule(job),
+    transaction: createTransactionRunner(store.db),
   };
 
   // Starts its delivery worker when config.worker is true (resuming what a crash left).
   const notifier = createNotifier({ store, app: () => current, liquid, services, config });
   closers.push(() => notifier.close());
+  const jobs = createJobs({ store, app: () => current, liquid, services, config });
+  closers.push(() => jobs.close());
   const graphContext = (): GraphContext => ({ store, app: current, notifier, services });
 
   const instance: Instance = {
@@ -116,6 +124,7 @@ export function createInstance(user: UserConfig = {}): Instance {
     secret,
     services,
     notifier,
+    jobs,
     graphContext,
     app: () => current,
     router: () => router,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { ParseSource } from './sources.js';
 import { scanApp, type ScannedFile } from './scan.js';
 import { parseFrontMatter, type Parsed } from './front-matter.js';
-import { loadPage } from './pages.js';
+import { findLayout, layoutKey, loadPage } from './pages.js';
 import { loadForm, loadNotification, loadPartial } from './templates.js';
 import { DEFAULT_FLAGS, deepMerge, loadFlags, loadQuery, loadTable, loadTranslations } from './data-files.js';
 import { describeError } from '../liquid/errors.js';
@@ -163,7 +163,7 @@ function assemble(root: string, cache: LoadCache, flags: AppDefinition['flags'],
         add(partials, 'partial', loaded.value.name, loaded.value, rel);
         break;
       case 'layout':
-        add(layouts, 'layout', loaded.value.name, loaded.value, rel);
+        add(layouts, 'layout', layoutKey(rel, loaded.value.name), loaded.value, rel);
         break;
       case 'form':
         add(forms, 'form', loaded.value.name, loaded.value, rel);
@@ -204,7 +204,7 @@ function assetPath(rel: string): string {
 /** A page naming a layout that does not exist is reported at load (the default one may be absent). */
 function checkLayouts(pages: PageDef[], layouts: Map<string, PartialDef>, problems: LoadProblem[]): void {
   for (const p of pages) {
-    if (p.layout && !layouts.has(p.layout) && 'layout' in p.frontMatter) {
+    if (p.layout && !findLayout(layouts, p.layout, p.format) && 'layout' in p.frontMatter) {
       problems.push({ file: p.file, message: `${p.file}: layout ${JSON.stringify(p.layout)} not found in app/views/layouts` });
     }
   }

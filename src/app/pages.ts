@@ -2,7 +2,7 @@ import { FORMATS, compileRoute, normalizeSlug } from '../pages/router.js';
 import type { ParseSource } from './sources.js';
 import type { Parsed } from './front-matter.js';
 import type { ScannedFile } from './scan.js';
-import type { PageDef } from './types.js';
+import type { PageDef, PartialDef } from './types.js';
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete']);
 
@@ -49,4 +49,22 @@ function defaultSlug(path: string, fileFormat: string | undefined): string {
 
 function toText(v: unknown): string {
   return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+/**
+ * The key a layout file is stored under: its name for html (or format-less) files, `name.format`
+ * for other formats, so `document.html.liquid` and `document.txt.liquid` can both exist.
+ */
+export function layoutKey(rel: string, name: string): string {
+  const ext = /\.([A-Za-z0-9]+)\.liquid$/.exec(rel);
+  const format = ext && FORMATS.has(ext[1]) ? ext[1] : 'html';
+  return format === 'html' ? name : `${name}.${format}`;
+}
+
+/**
+ * The layout a page of a format uses: the one written for that format (the docs: a txt page
+ * with `layout: document` uses document.txt.liquid), else the html one of that name.
+ */
+export function findLayout(layouts: ReadonlyMap<string, PartialDef>, name: string, format: string): PartialDef | undefined {
+  return (format === 'html' ? undefined : layouts.get(`${name}.${format}`)) ?? layouts.get(name);
 }

@@ -91,6 +91,7 @@ export interface AppDefinition {
   root: string;
   pages: readonly PageDef[];
   partials: ReadonlyMap<string, PartialDef>;
+  /** By name (`application`) for html layouts, `name.format` (`document.txt`) for other formats: see findLayout. */
   layouts: ReadonlyMap<string, PartialDef>;
   forms: ReadonlyMap<string, FormDef>;
   apiCalls: ReadonlyMap<string, NotificationDef>;

@@ -1,3 +1,4 @@
+import { PosError } from '../errors.js';
 import { setNested } from '../server/rack-params.js';
 
 /**
@@ -7,7 +8,13 @@ import { setNested } from '../server/rack-params.js';
  */
 export async function parseMultipart(body: Buffer, contentType: string): Promise<Record<string, unknown>> {
   const blob = new Blob([new Uint8Array(body.buffer, body.byteOffset, body.byteLength) as Uint8Array<ArrayBuffer>]);
-  const data = await new Response(blob, { headers: { 'content-type': contentType } }).formData();
+  let data: FormData;
+  try {
+    data = await new Response(blob, { headers: { 'content-type': contentType } }).formData();
+  } catch {
+    // The client's mistake, not the server's: a 400 saying what is wrong rather than a 500.
+    throw new PosError('POS_ERR_BAD_REQUEST', 'the multipart/form-data body could not be parsed (boundary missing or body cut short)');
+  }
   const out: Record<string, unknown> = {};
   for (const [key, value] of data) if (typeof value === 'string') setNested(out, key, value);
   return out;

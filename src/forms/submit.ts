@@ -95,12 +95,13 @@ function submittedValues(config: FormConfig, raw: unknown): FormValues {
   const props = src.properties_attributes && typeof src.properties_attributes === 'object' ? (src.properties_attributes as Record<string, unknown>) : {};
   return {
     properties: pickKnown(props, config),
-    top: Object.fromEntries(Object.entries(src).filter(([k]) => k in config.topFields)),
+    top: Object.fromEntries(Object.entries(src).filter(([k]) => Object.hasOwn(config.topFields, k))),
   };
 }
 
 function pickKnown(values: Record<string, unknown>, config: FormConfig): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).filter(([k]) => k in config.properties));
+  // hasOwn, not `in`: a submitted `constructor` or `toString` is not a configured field.
+  return Object.fromEntries(Object.entries(values).filter(([k]) => Object.hasOwn(config.properties, k)));
 }
 
 /** default_payload: Liquid (with `form` and `context`) giving JSON merged over the user's input. */

@@ -85,7 +85,7 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       throw new HttpError('invalid_request', `only http and https URLs can be called, got ${url.protocol}`, text, 0);
     }
-    return redirectUrl(url, opts.outbound);
+    return redirectUrl(withoutCredentials(url), opts.outbound);
   }
 
   return {
@@ -95,7 +95,7 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
       const url = target(req.url);
       const sentTo = url.toString();
       const where = `${method} ${redactUrl(req.url)}`;
-      const headers = checkHeaders(req.headers ?? {}, where, sentTo);
+      const headers = withBasicAuth(checkHeaders(req.headers ?? {}, where, sentTo), req.url);
       const timeoutMs = req.timeoutMs ?? opts.timeoutMs;
       const started = performance.now();
       const elapsed = () => Math.round(performance.now() - started);
@@ -117,6 +117,37 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
       }
     },
   };
+}
+
+/**
+ * fetch refuses URLs with user:password@ (and its error message prints them). Like curl and
+ * the Ruby clients platformOS uses, posemu sends them as Basic auth instead, so
+ * `https://{{ sid }}:{{ token }}@api.twilio.com/...` works, also through outbound redirection.
+ */
+function withoutCredentials(url: URL): URL {
+  if (!url.username && !url.password) return url;
+  const bare = new URL(url);
+  bare.username = '';
+  bare.password = '';
+  return bare;
+}
+
+/** Adds Authorization: Basic from the URL's user:password@, unless the caller wrote one. */
+function withBasicAuth(headers: Record<string, string>, text: string): Record<string, string> {
+  const url = new URL(text);
+  if (!url.username && !url.password) return headers;
+  if (Object.keys(headers).some((name) => name.toLowerCase() === 'authorization')) return headers;
+  const pair = `${decoded(url.username)}:${decoded(url.password)}`;
+  return { ...headers, authorization: `Basic ${Buffer.from(pair).toString('base64')}` };
+}
+
+/** Percent-decoded userinfo; a malformed escape is sent as written rather than thrown. */
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** Rejects what fetch would reject, naming the header but never printing its value. */

@@ -10,14 +10,19 @@ const SECRET_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|t
 /** Query parameter names whose values are secrets. */
 const SECRET_PARAM = /token|secret|key|password|passwd|signature|sig|auth|credential/i;
 
-/** A URL fit for logs: user:password@ and secret-looking query values filtered. Unparseable text is returned as written. */
+/**
+ * A URL fit for logs: user:password@ and secret-looking query values filtered. Text that is
+ * not an http(s) URL (a missing scheme: `AC1:pw@api.twilio.com/...`) is filtered the same way
+ * as text, since the error refusing it quotes it.
+ */
 export function redactUrl(text: string): string {
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return text;
+    return redactText(text);
   }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return redactText(text);
   if (url.username || url.password) {
     url.username = FILTERED;
     url.password = '';
@@ -26,6 +31,12 @@ export function redactUrl(text: string): string {
     if (SECRET_PARAM.test(name)) url.searchParams.set(name, FILTERED);
   }
   return url.toString();
+}
+
+function redactText(text: string): string {
+  return text
+    .replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/?#@\s]*@/i, (_m, scheme: string | undefined) => `${scheme ?? ''}${FILTERED}@`)
+    .replace(/([?&])([^=&#]*)=([^&#]*)/g, (m, sep: string, name: string) => (SECRET_PARAM.test(name) ? `${sep}${name}=${FILTERED}` : m));
 }
 
 /** Headers fit for logs and the outbox: secret values filtered, the rest kept. */

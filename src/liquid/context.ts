@@ -33,6 +33,8 @@ export interface ContextInput {
   language?: string;
   flash?: Record<string, unknown>;
   exports?: Record<string, unknown>;
+  /** context.csrf_request_valid (default true: GET pages, notifications, exec). */
+  csrfValid?: boolean;
   /** Extra keys notifications and forms add (none yet for pages). */
   extra?: Record<string, unknown>;
 }
@@ -42,7 +44,7 @@ export function buildContext(input: ContextInput): Record<string, unknown> {
   const url = req ? new URL(req.url, `${req.protocol}://${req.host || 'localhost'}`) : null;
   const session = input.session ?? {};
   const context: Record<string, unknown> = {
-    csrf_request_valid: true,
+    csrf_request_valid: input.csrfValid ?? true,
     current_user: null,
     environment: 'development',
     language: input.language ?? 'en',
@@ -55,7 +57,6 @@ export function buildContext(input: ContextInput): Record<string, unknown> {
     exports: input.exports ?? {},
     visitor: { ip: req?.ip ?? null },
     useragent: req ? String(req.headers['user-agent'] ?? '') : '',
-    cookies: {},
     version: '',
     instance: { id: '1', uuid: '00000000-0000-4000-8000-000000000001', name: 'posemu' },
     modules: {},
@@ -66,6 +67,7 @@ export function buildContext(input: ContextInput): Record<string, unknown> {
   const token = input.authenticityToken;
   lazy(context, 'authenticity_token', () => (typeof token === 'function' ? token() : (token ?? '')));
   lazy(context, 'headers', () => (req ? cgiHeaders(req, url!) : {}));
+  lazy(context, 'cookies', () => parseCookies(req?.headers.cookie));
   lazy(context, 'location', () => (url ? { href: url.href, url: url.href, host: url.host, pathname: url.pathname, search: url.search } : {}));
   lazy(context, 'constants', input.constants, false);
   return context;
@@ -86,6 +88,24 @@ function lazy(obj: Record<string, unknown>, key: string, compute: () => unknown,
       return value;
     },
   });
+}
+
+/** A Cookie header -> { name: value } (values URL-decoded; the first of a repeated name wins). */
+export function parseCookies(header: string | string[] | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  const text = Array.isArray(header) ? header.join('; ') : (header ?? '');
+  for (const part of text.split(';')) {
+    const eq = part.indexOf('=');
+    const name = eq > 0 ? part.slice(0, eq).trim() : '';
+    if (!name || name in out) continue;
+    const raw = part.slice(eq + 1).trim();
+    try {
+      out[name] = decodeURIComponent(raw);
+    } catch {
+      out[name] = raw;
+    }
+  }
+  return out;
 }
 
 /** Request headers as Rack names them (HTTP_USER_AGENT...), with the CGI keys the docs list. */

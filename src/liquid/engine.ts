@@ -9,6 +9,8 @@ import { FILTER_ARITY } from './util/filter-arity.js';
 import { installStringLiterals } from './util/string-literals.js';
 import { OPERATORS } from './util/operators.js';
 
+const LIQUIDJS_ONLY_TAGS = ['layout', 'block'];
+
 export interface EngineOptions {
   /** liquidjs renderLimit: ms one render may take. */
   renderTimeoutMs: number;
@@ -81,6 +83,9 @@ export function createEngine(opts: EngineOptions): Liquid {
     liquid.registerFilter(name, { handler: withNamedArgs(name, fn), raw: RAW_FILTERS.has(name) });
   }
   for (const [name, tag] of Object.entries(TAGS)) liquid.registerTag(name, tag);
+  // liquidjs's Jekyll-style layout/block tags: platformOS has neither (layouts come from the
+  // page's front matter), so code using them must fail here as it would there.
+  for (const name of LIQUIDJS_ONLY_TAGS) delete (liquid.tags as Record<string, unknown>)[name];
   return liquid;
 }
 

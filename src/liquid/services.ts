@@ -1,4 +1,6 @@
 import type { HttpClient } from '../http/client.js';
+import type { JobInput } from '../jobs/types.js';
+import type { TransactionRunner } from '../store/savepoint.js';
 
 /**
  * What Liquid filters and tags may ask of the instance. The engine knows nothing else about
@@ -17,6 +19,10 @@ export interface Services {
   secret: string;
   /** The one client for outgoing HTTP calls (outbound redirection, timeout): download_file uses it. */
   http: HttpClient;
+  /** Queues a background job (the background tag); returns its id. */
+  schedule(job: JobInput): number;
+  /** Runs the body in a database savepoint: released when it resolves, rolled back when it throws (transaction tag). */
+  transaction: TransactionRunner;
 }
 
 export interface LogInput {

@@ -105,7 +105,8 @@ export function createApiCallDelivery(deps: DeliveryDeps): ApiCallDelivery {
     try {
       call = await prepare(render);
     } catch (err) {
-      if (err instanceof HttpError) return failedTry(row, def, err.message, {});
+      // A multipart file download: network errors and timeouts are tried again, a bad URL is final.
+      if (err instanceof HttpError) return err.retryable ? failedTry(row, def, err.message, {}) : giveUp(row, def, err.message, {});
       renderFailed(row.id, def.file, err);
       return;
     }

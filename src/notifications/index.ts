@@ -84,8 +84,12 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       try {
         minutes = await delayMinutes(deps.liquid, def, () => startRender(deps, def, vars));
       } catch (err) {
-        services.log({ type: `${kind}_error`, message: errorMessage(err), page: def.file });
-        return { status: 'failed' };
+        // Recorded in the outbox like any other delivery that did not render: never dropped.
+        const error = errorMessage(err);
+        const id = store.outbox.insert({ kind, name: def.name, mode: 'async', vars: storedVars(vars), status: 'sending', dueAt: Date.now() });
+        store.outbox.finish(id, 'failed', { error });
+        services.log({ type: `${kind}_error`, message: `${error} (outbox #${id})`, page: def.file });
+        return { status: 'failed', id };
       }
       // An email or SMS due now goes straight to the mailbox: nothing leaves the machine.
       if (kind !== 'api_call' && minutes === 0) return messages.deliver(def, vars);

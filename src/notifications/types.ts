@@ -21,7 +21,7 @@ export interface EnqueueResult {
    * failed: it did not render (the reason is logged, naming the file and line).
    */
   status: 'queued' | 'stored' | 'skipped' | 'failed';
-  /** Outbox row id (queued) or mailbox message id (stored). */
+  /** Outbox row id (queued, or failed when `delay` did not render) or mailbox message id (stored). */
   id?: number;
 }
 

@@ -1,5 +1,6 @@
 import type { Instance } from '../instance.js';
 import type { PageDef } from '../app/types.js';
+import { findLayout } from '../app/pages.js';
 import { buildContext, type ContextRequest } from '../liquid/context.js';
 import { renderTemplates } from '../liquid/render.js';
 import { newResponseState, type RenderState } from '../liquid/state.js';
@@ -12,6 +13,8 @@ export interface PageRequest extends ContextRequest {
   session: Record<string, unknown>;
   authenticityToken: string | (() => string);
   flash?: Record<string, unknown>;
+  /** context.csrf_request_valid: false for a non-GET request without its session's token. */
+  csrfValid?: boolean;
 }
 
 export interface PageResponse {
@@ -60,6 +63,7 @@ async function renderPage(instance: Instance, req: PageRequest, page: PageDef, f
     authenticityToken: req.authenticityToken,
     flash: req.flash,
     exports: state.exports,
+    csrfValid: req.csrfValid,
   });
   if (page.redirectTo) {
     return { status: page.redirectCode, headers: { location: page.redirectTo }, body: '' };
@@ -68,7 +72,7 @@ async function renderPage(instance: Instance, req: PageRequest, page: PageDef, f
     let body = await renderTemplates(instance.liquid, page.body.templates, { state, context });
     const redirect = state.response.redirect;
     if (redirect) return { status: redirect.status, headers: { ...state.response.headers, location: redirect.url }, body: '' };
-    const layout = page.layout ? app.layouts.get(page.layout) : undefined;
+    const layout = page.layout ? findLayout(app.layouts, page.layout, page.format) : undefined;
     if (layout) {
       state.partials = [];
       body = await renderTemplates(instance.liquid, layout.body.templates, {

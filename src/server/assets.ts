@@ -24,7 +24,8 @@ const MIME: Record<string, string> = {
 export async function assetsPlugin(app: FastifyInstance, opts: { instance: Instance }): Promise<void> {
   const { instance } = opts;
   app.get<{ Params: { '*': string } }>('/assets/*', async (req, reply) => {
-    const path = decodeURIComponent(req.params['*'] ?? '');
+    // The router has decoded the path already: decoding again would break names with `%`.
+    const path = req.params['*'] ?? '';
     const file = instance.app().assets.get(path);
     if (!file) return reply.code(404).type('text/plain').send(`asset not found: ${path}`);
     return reply.type(MIME[extname(file).toLowerCase()] ?? 'application/octet-stream').send(createReadStream(file));

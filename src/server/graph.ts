@@ -17,7 +17,17 @@ export async function graphPlugin(app: FastifyInstance, opts: { instance: Instan
       throw new PosError('POS_ERR_MISSING_ARGUMENT', 'query (a GraphQL document) is required in the JSON body');
     }
     let variables = body.variables;
-    if (typeof variables === 'string') variables = variables.trim() ? JSON.parse(variables) : {};
+    if (typeof variables === 'string') variables = parseVariables(variables);
     return instance.graph.execute(body.query, (variables ?? {}) as Record<string, unknown>, instance.graphContext());
   });
+}
+
+/** pos-cli may send variables as a JSON string; bad JSON is the caller's error, not a 500. */
+function parseVariables(text: string): unknown {
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new PosError('POS_ERR_INVALID_ARGUMENT', `variables is not valid JSON: ${(err as Error).message}`);
+  }
 }

@@ -11,7 +11,13 @@ import { formsPlugin } from './forms.js';
 
 /** The HTTP server of an instance: one plugin per concern. Does not listen (see listen()). */
 export function buildServer(instance: Instance): FastifyInstance {
-  const app = Fastify({ bodyLimit: instance.config.bodyLimit, logger: false, trustProxy: false });
+  const app = Fastify({
+    bodyLimit: instance.config.bodyLimit,
+    logger: false,
+    trustProxy: false,
+    // The query string nests the Rails way too (`a[b]=1`, `list[]=x`), as context.params shows it.
+    routerOptions: { querystringParser: parseNestedParams },
+  });
 
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
     done(null, parseNestedParams(body as string));

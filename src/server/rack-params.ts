@@ -9,13 +9,17 @@ export function parseNestedParams(body: string): Record<string, unknown> {
   return out;
 }
 
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 export function setNested(target: Record<string, unknown>, key: string, value: unknown): void {
   const m = /^([^[]+)((?:\[[^\]]*\])*)$/.exec(key);
+  const path = m ? [m[1], ...[...m[2].matchAll(/\[([^\]]*)\]/g)].map((x) => x[1])] : [key];
+  // A parameter name must never reach an object's prototype (GET /?__proto__[x]=1).
+  if (path.some((part) => UNSAFE_KEYS.has(part))) return;
   if (!m) {
     target[key] = value;
     return;
   }
-  const path = [m[1], ...[...m[2].matchAll(/\[([^\]]*)\]/g)].map((x) => x[1])];
   let cur: Record<string, unknown> | unknown[] = target;
   for (let i = 0; i < path.length; i++) {
     const part = path[i];

@@ -12,11 +12,21 @@ export function requestParams(req: FastifyRequest): Record<string, unknown> {
 export function contextRequest(instance: Instance, req: FastifyRequest, params: Record<string, unknown> = requestParams(req)): ContextRequest {
   return {
     method: req.method,
-    url: req.url,
+    url: squeezeSlashes(req.url),
     protocol: req.protocol,
     host: req.headers.host ?? `${instance.config.host}:${instance.config.port}`,
     headers: req.headers,
     ip: req.ip,
     params,
   };
+}
+
+/**
+ * `//a/b` and `/a//b` are `/a/b`, as Rails routing reads them; left as is, `//a/b` would
+ * parse as host `a`, path `/b` and serve the wrong page.
+ */
+function squeezeSlashes(url: string): string {
+  const q = url.indexOf('?');
+  const path = q < 0 ? url : url.slice(0, q);
+  return path.replace(/\/{2,}/g, '/') + (q < 0 ? '' : url.slice(q));
 }

@@ -2,6 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Instance } from '../instance.js';
 import { sameToken } from './auth.js';
+import { parseCookies } from '../liquid/context.js';
 
 export const SESSION_COOKIE = '_pos_session';
 
@@ -64,6 +65,14 @@ export function verifyAuthenticityToken(secret: string, sessionId: string, token
   return typeof token === 'string' && token.length > 0 && sameToken(token, authenticityTokenFor(secret, sessionId));
 }
 
+/**
+ * Whether a request carries its session's CSRF token (`authenticity_token` param or
+ * X-CSRF-Token header). A session that did not come from a cookie has no token yet.
+ */
+export function requestTokenValid(secret: string, session: Session, params: Record<string, unknown>, header: unknown): boolean {
+  return session.hadCookie && verifyAuthenticityToken(secret, session.id, params.authenticity_token ?? header);
+}
+
 /** Reads the signed session cookie, or starts a new session. */
 export function loadSession(instance: Instance, req: FastifyRequest): Session {
   const raw = readCookie(req.headers.cookie, SESSION_COOKIE);
@@ -87,10 +96,5 @@ export function saveSession(instance: Instance, reply: FastifyReply, session: Se
 }
 
 export function readCookie(header: string | undefined, name: string): string | null {
-  if (!header) return null;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
-  }
-  return null;
+  return parseCookies(header)[name] ?? null;
 }

@@ -66,4 +66,26 @@ export const MIGRATIONS: string[] = [
      fields TEXT NOT NULL DEFAULT '{}',
      created_at TEXT NOT NULL
    );`,
+  // Background jobs (the background tag): a partial name or a block's Liquid source, the
+  // passed variables and request context as JSON; the worker resumes them after a restart.
+  `CREATE TABLE jobs (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     kind TEXT NOT NULL,
+     name TEXT NOT NULL,
+     source TEXT,
+     file TEXT NOT NULL DEFAULT '',
+     line_offset INTEGER NOT NULL DEFAULT 0,
+     vars TEXT NOT NULL DEFAULT '{}',
+     context TEXT NOT NULL DEFAULT '{}',
+     source_name TEXT NOT NULL DEFAULT '',
+     priority TEXT NOT NULL DEFAULT 'default',
+     status TEXT NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     max_attempts INTEGER NOT NULL DEFAULT 1,
+     run_at INTEGER NOT NULL,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL,
+     error TEXT
+   );
+   CREATE INDEX jobs_due ON jobs (status, run_at);`,
 ];

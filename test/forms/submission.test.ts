@@ -102,6 +102,18 @@ describe('a valid submission', () => {
     expect((await browser.get('/thanks')).html).toBe('notice=');
   });
 
+  it('drops fields the form does not configure, also names that objects inherit (constructor, toString)', async () => {
+    const { browser, hidden } = await openContact();
+    const res = await browser.post('/api/user/customizations', {
+      ...hidden,
+      ...fields({ name: 'Proto', email: 'proto@example.com', constructor: 'x', toString: 'y', unknown: 'z' }),
+      'form[hasOwnProperty]': 'w',
+    });
+    expect(res.status).toBe(302);
+    const stored = (await recordsOf(served, 'contact')).find((r) => r.properties.email === 'proto@example.com')!;
+    expect(stored.properties).toEqual({ name: 'Proto', email: 'proto@example.com', source: 'web' });
+  });
+
   it('redirect_to sent with the form wins over the configured one', async () => {
     const { browser, hidden } = await openContact();
     const res = await browser.post('/api/user/customizations', { ...hidden, ...fields({ name: 'Rd', email: 'rd@example.com' }), redirect_to: '/contact?done=1' });
@@ -230,6 +242,12 @@ describe('bad configuration and bad input', () => {
     expect(res.status).toBe(404);
     expect(await res.text()).toMatch(/Form not found: &quot;contact_from&quot; \(looked in app\/forms and app\/form_configurations; known forms: bad_callback, bad_field, bad_notification, bad_payload, bad_table, closed, contact_form\)/);
     expect(await recordsOf(served, 'contact')).toHaveLength(before);
+  });
+
+  it('a malformed multipart body is a 400 saying so, not a 500', async () => {
+    const res = await fetch(`${served.url}/api/user/customizations`, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=XYZ' }, body: 'not multipart' });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ code: 'POS_ERR_BAD_REQUEST', error: 'Bad request: the multipart/form-data body could not be parsed (boundary missing or body cut short)' });
   });
 
   it('a form whose resource is not a table is a clear error, logged', async () => {

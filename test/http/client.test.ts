@@ -138,6 +138,18 @@ describe('redaction', () => {
     expect(redactUrl('not a url')).toBe('not a url');
   });
 
+  it('filters credentials in URLs that do not parse (a missing scheme), since error messages quote them', () => {
+    expect(redactUrl('api.twilio.com/x?token=t1&page=2')).toBe('api.twilio.com/x?token=FILTERED&page=2');
+    expect(redactUrl('AC1:pw@api.twilio.com/x')).toBe('FILTERED@api.twilio.com/x');
+    expect(redactUrl('https://[bad/x?api_key=k#f')).toBe('https://[bad/x?api_key=FILTERED#f');
+  });
+
+  it('a URL without a scheme is refused without printing its secrets', async () => {
+    const err = await failure(createHttpClient({ outbound: {}, timeoutMs: 300 }).request({ method: 'GET', url: 'api.twilio.com/x?auth_token=tok-in-url' }));
+    expect(err.message).toContain('not an absolute URL');
+    expect(err.message).not.toContain('tok-in-url');
+  });
+
   it('filters secret headers and keeps the rest', () => {
     expect(redactHeaders({ Authorization: 'Basic x', 'Content-Type': 'application/json', 'X-Api-Key': 'k', Cookie: 'a=b', 'X-Auth-Token': 't' })).toEqual({
       Authorization: 'FILTERED',
@@ -146,5 +158,33 @@ describe('redaction', () => {
       Cookie: 'FILTERED',
       'X-Auth-Token': 'FILTERED',
     });
+  });
+});
+
+describe('credentials in the URL', () => {
+  it('are sent as Basic auth (also through outbound redirection) and never printed', async () => {
+    const s = await sink();
+    const direct = createHttpClient({ outbound: {}, timeoutMs: 2000 });
+    const res = await direct.request({ method: 'GET', url: `${s.url.replace('http://', 'http://AC1:s%40cret-pw@')}/x` });
+    expect(res.status).toBe(200);
+    expect(res.sentTo).not.toContain('cret-pw');
+    expect(s.received[0].headers.authorization).toBe(`Basic ${Buffer.from('AC1:s@cret-pw').toString('base64')}`);
+    const redirected = createHttpClient({ outbound: { 'api.twilio.com': s.url }, timeoutMs: 2000 });
+    await redirected.request({ method: 'GET', url: 'https://AC1:other-pw@api.twilio.com/y' });
+    expect(s.received[1].headers.authorization).toBe(`Basic ${Buffer.from('AC1:other-pw').toString('base64')}`);
+  });
+
+  it('an Authorization header the caller wrote wins', async () => {
+    const s = await sink();
+    const http = createHttpClient({ outbound: {}, timeoutMs: 2000 });
+    await http.request({ method: 'GET', url: `${s.url.replace('http://', 'http://u:p@')}/x`, headers: { authorization: 'Token t' } });
+    expect(s.received[0].headers.authorization).toBe('Token t');
+  });
+
+  it('a failure message does not show the password', async () => {
+    const url = (await refusedUrl()).replace('http://', 'http://AC1:leaky-pw@');
+    const err = await failure(createHttpClient({ outbound: {}, timeoutMs: 300 }).request({ method: 'GET', url }));
+    expect(err.message).not.toContain('leaky-pw');
+    expect(err.sentTo).not.toContain('leaky-pw');
   });
 });

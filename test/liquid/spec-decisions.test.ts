@@ -149,3 +149,11 @@ describe('partials and limits', () => {
     await expect(render('{% assign s = "xxxxxxxxxx" %}{% for i in (1..30) %}{% assign s = s | append: s %}{% endfor %}{{ s | size }}', {}, { instance: limited })).rejects.toThrow(/limit/i);
   });
 });
+
+describe('only what platformOS has', () => {
+  it("rejects liquidjs's own layout and block tags and filters such as push", async () => {
+    await expect(render("{% layout 'x' %}")).rejects.toThrow(/tag "layout" not found/);
+    await expect(render('{% block a %}{% endblock %}')).rejects.toThrow(/tag "block" not found/);
+    await expect(render('{{ a | push: 1 }}')).rejects.toThrow(/undefined filter: push/);
+  });
+});

@@ -220,6 +220,40 @@ body`,
     expect(err.data.page).toBe('app/api_calls/cb.liquid');
   });
 
+  it('a delay that is not a number of minutes fails the delivery, recorded in the outbox (not dropped)', async () => {
+    const { inst, sink } = await setup({
+      'app/api_calls/when.liquid': `---
+to: https://api.example.test/when
+delay: soon
+---
+`,
+    });
+    const q = await inst.notifier.enqueue('api_call', 'when', {});
+    await inst.notifier.flush();
+    expect(sink.received).toHaveLength(0);
+    expect(q.status).toBe('failed');
+    const row = inst.store.outbox.get(q.id!)!;
+    expect(row).toMatchObject({ status: 'failed', name: 'when', kind: 'api_call' });
+    expect(row.error).toBe('app/api_calls/when.liquid (delay): must be a number of minutes, got "soon"');
+    expect(logsOf(inst, 'api_call_error')[0].message).toBe(`${row.error} (outbox #${row.id})`);
+  });
+
+  it('a multipart file URL that can never be fetched fails at once, not after retries', async () => {
+    const { inst, sink } = await setup({
+      'app/api_calls/bad_file.liquid': `---
+to: https://api.example.test/upload
+request_type: post_multipart
+---
+{ "file": { "url": "ftp://example.test/a.jpg" } }`,
+    });
+    const q = await inst.notifier.enqueue('api_call', 'bad_file', {});
+    await inst.notifier.flush();
+    expect(sink.received).toHaveLength(0);
+    const row = inst.store.outbox.get(q.id!)!;
+    expect(row).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(row.error).toContain('only http and https URLs can be called, got ftp:');
+  });
+
   it('an unknown request_type is refused with the accepted ones', async () => {
     const { inst } = await setup({
       'app/api_calls/verb.liquid': `---

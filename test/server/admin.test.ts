@@ -63,6 +63,12 @@ describe('GraphQL constants', () => {
     expect(res.status).toBe(422);
     expect(((await res.json()) as { error: string }).error).toContain('query');
   });
+
+  it('rejects variables that are a string of bad JSON with 422 naming variables', async () => {
+    const res = await s.admin('/api/graph', { method: 'POST', body: JSON.stringify({ query: '{ __typename }', variables: '{bad' }) });
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { error: string }).error).toMatch(/variables/);
+  });
 });
 
 describe('request limits and bodies', () => {

@@ -24,6 +24,13 @@ const files = {
   'app/pages/legacy.liquid': '---\nlayout: ""\n---\nlegacy dir',
   'modules/shop/public/views/pages/shop.liquid': '---\nlayout: ""\n---\nshop {% include "modules/shop/badge" %}',
   'modules/shop/public/views/partials/badge.liquid': 'badge',
+  'app/views/layouts/document.html.liquid': 'HTML[{{ content_for_layout }}]',
+  'app/views/layouts/document.txt.liquid': 'TXT[{{ content_for_layout }}]',
+  'app/views/pages/csrf.liquid': '---\nmethod: post\nlayout: ""\n---\n{{ context.csrf_request_valid }}',
+  'app/views/pages/cookies.liquid': '---\nlayout: ""\n---\n{{ context.cookies.theme }}|{{ context.cookies.other }}',
+  'app/views/pages/notes.txt.liquid': '---\nlayout: document\n---\nnotes',
+  'app/views/pages/notes.liquid': '---\nlayout: document\n---\nnotes',
+  'app/views/pages/nested-query.liquid': '---\nlayout: ""\n---\n{{ context.params.a.b }}|{{ context.params.list | join: "," }}',
 };
 
 let s: Served;
@@ -121,6 +128,48 @@ describe('page routing over HTTP', () => {
     expect(again.headers.get('set-cookie')).toBeNull();
     const forged = await fetch(`${s.url}/token`, { headers: { cookie: cookie.split(';')[0].replace(/\.[\w-]+$/, '.forged') } });
     expect(await forged.text()).not.toBe(token);
+  });
+
+  it('nests query string params the Rails way (a[b]=1, list[]=x)', async () => {
+    expect((await get('/nested-query?a[b]=1&list[]=x&list[]=y')).text).toBe('1|x,y');
+  });
+
+  it('picks the layout of the page format (document.txt for a txt page)', async () => {
+    expect((await get('/notes.txt')).text).toBe('TXT[notes]');
+    expect((await get('/notes')).text).toBe('HTML[notes]');
+    expect(s.instance.app().problems.filter((p) => /layout/.test(p.message))).toEqual([]);
+  });
+
+  it('sets context.csrf_request_valid from the authenticity token on non-GET pages', async () => {
+    const first = await fetch(`${s.url}/token`);
+    const cookie = first.headers.get('set-cookie')!.split(';')[0];
+    const token = await first.text();
+    const post = (body: string, headers: Record<string, string> = {}) =>
+      get('/csrf', { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, ...headers } });
+    expect((await post(`authenticity_token=${encodeURIComponent(token)}`)).text).toBe('true');
+    expect((await post('', { 'x-csrf-token': token })).text).toBe('true');
+    expect((await post('authenticity_token=forged')).text).toBe('false');
+    expect((await get('/csrf', { method: 'POST' })).text).toBe('false');
+  });
+
+  it('shows the request cookies in context.cookies', async () => {
+    expect((await get('/cookies', { headers: { cookie: 'theme=dark; other=a%20b' } })).text).toBe('dark|a b');
+  });
+
+  it('squeezes repeated slashes as Rails routing does (//a/b is /a/b, never host "a")', async () => {
+    for (const path of ['//get-started/hello-world', '/get-started//hello-world']) {
+      const text = await new Promise<string>((resolve, reject) => {
+        const { hostname, port } = new URL(s.url);
+        request({ hostname, port, path }, (res) => {
+          let body = '';
+          res.on('data', (c) => (body += c));
+          res.on('end', () => resolve(`${res.statusCode} ${body}`));
+        })
+          .on('error', reject)
+          .end();
+      });
+      expect(text, path).toMatch(/^200 .*hello/);
+    }
   });
 
   it('refuses paths with .. (sent raw: fetch would normalise them away)', async () => {

@@ -3,6 +3,9 @@ import { GraphqlTag } from './graphql.js';
 import { ExecuteQueryTag, QueryGraphTag } from './execute-query.js';
 import { IncludeFormTag } from './include-form.js';
 import { FormTag } from './form.js';
+import { BackgroundTag } from './background.js';
+import { RollbackTag, TransactionTag } from './transaction.js';
+import { SignInTag } from './sign-in.js';
 
 /**
  * Tags that reach the database or forms (graphql, include_form, form, render_form...).
@@ -17,4 +20,9 @@ export const DATA_TAGS: Record<string, TagClass> = {
   include_form: IncludeFormTag,
   render_form: IncludeFormTag,
   form: FormTag,
+  background: BackgroundTag,
+  transaction: TransactionTag,
+  rollback: RollbackTag,
+  sign_in: SignInTag,
+  sign_in_rc: SignInTag,
 };

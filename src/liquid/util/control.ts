@@ -16,7 +16,15 @@ export class ReturnSignal extends LiquidError {
   }
 }
 
+/** Thrown by `{% rollback %}` and caught by the enclosing `{% transaction %}`. */
+export class RollbackSignal extends LiquidError {
+  constructor(token: Token) {
+    super('rollback outside a transaction', token);
+    this.name = 'RollbackSignal';
+  }
+}
+
 /** True for errors that are control flow, not failures (never caught by `try`). */
-export function isControlSignal(err: unknown): err is ReturnSignal {
-  return err instanceof ReturnSignal;
+export function isControlSignal(err: unknown): err is ReturnSignal | RollbackSignal {
+  return err instanceof ReturnSignal || err instanceof RollbackSignal;
 }
