@@ -130,7 +130,10 @@ function follow(target: Target, path: string, print: (e: LogLine) => void, signa
       res.on('error', reject);
     });
     req.on('error', reject);
-    signal?.addEventListener('abort', () => resolve());
+    // once: reconnects must not pile up listeners on the one signal.
+    const onAbort = () => resolve();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    req.on('close', () => signal?.removeEventListener('abort', onAbort));
   });
 }
 
@@ -147,10 +150,14 @@ function parseEvent(block: string): { type: string; data: string } {
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal?.aborted) return resolve();
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
+    const onAbort = () => {
       clearTimeout(timer);
       resolve();
-    });
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

@@ -30,8 +30,10 @@ export async function delayMinutes(liquid: Liquid, def: NotificationDef, render:
     text = await render().source(src, {}, 'txt');
   }
   const minutes = Number(text.trim() || 0);
-  if (!Number.isFinite(minutes) || minutes < 0) {
+  if (!Number.isFinite(minutes)) {
     throw new RenderFailure(`${def.file} (delay): must be a number of minutes, got ${JSON.stringify(text.trim())}`);
   }
-  return minutes;
+  // A computed delay whose moment has passed (the docs' time_diff example, rendered late)
+  // means "send now", not an error.
+  return Math.max(0, minutes);
 }

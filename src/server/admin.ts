@@ -4,6 +4,11 @@ import { requireToken } from './auth.js';
 import { execLiquid } from '../liquid/exec.js';
 import type { LogEntry } from '../store/logs.js';
 
+/** The ?type= filter; anything but a non-empty string (e.g. type[]=x) means no filter. */
+function logType(value: unknown): string | undefined {
+  return typeof value === 'string' && value ? value : undefined;
+}
+
 /** pos-cli's app_builder endpoints: liquid_exec and logs (JSON and server-sent events). */
 export async function adminPlugin(app: FastifyInstance, opts: { instance: Instance }): Promise<void> {
   const { instance } = opts;
@@ -22,11 +27,11 @@ export async function adminPlugin(app: FastifyInstance, opts: { instance: Instan
 
   app.get<{ Querystring: { last_id?: string; type?: string } }>('/api/app_builder/logs', async (req) => {
     const lastId = Number(req.query.last_id ?? 0) || 0;
-    return { logs: instance.store.logs.since(lastId, 1000, req.query.type || undefined) };
+    return { logs: instance.store.logs.since(lastId, 1000, logType(req.query.type)) };
   });
 
   app.get<{ Querystring: { last_id?: string; type?: string } }>('/api/app_builder/logs/stream', (req, reply) => {
-    const type = req.query.type || undefined;
+    const type = logType(req.query.type);
     let lastId = Number(req.query.last_id ?? req.headers['last-event-id'] ?? 0) || 0;
     reply.hijack();
     const res = reply.raw;

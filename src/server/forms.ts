@@ -10,7 +10,7 @@ import { submitForm, type SubmitResult } from '../forms/submit.js';
 import { parseMultipart } from '../forms/multipart.js';
 import { FAILED_SUBMISSION, FORM_ACTION, type FailedSubmission } from '../forms/form-object.js';
 import { setFlash } from '../forms/flash.js';
-import { loadSession, saveSession, verifyAuthenticityToken, type Session } from './session.js';
+import { loadSession, saveSession, requestTokenValid, type Session } from './session.js';
 import { sameToken, tokenFrom } from './auth.js';
 
 type Action = 'create' | 'update' | 'delete';
@@ -110,9 +110,7 @@ function wantsJson(req: FastifyRequest, format: string | undefined): boolean {
 function csrfValid(instance: Instance, req: FastifyRequest, session: Session, params: Record<string, unknown>): boolean {
   const bearer = tokenFrom(req);
   if (bearer && sameToken(bearer, instance.adminToken)) return true;
-  if (!session.hadCookie) return false;
-  const token = params.authenticity_token ?? req.headers['x-csrf-token'];
-  return verifyAuthenticityToken(instance.secret, session.id, token);
+  return requestTokenValid(instance.secret, session, params, req.headers['x-csrf-token']);
 }
 
 async function answer(instance: Instance, req: FastifyRequest, session: Session, result: SubmitResult, json: boolean, request: ContextRequest): Promise<Answer> {

@@ -238,6 +238,19 @@ delay: soon
     expect(logsOf(inst, 'api_call_error')[0].message).toBe(`${row.error} (outbox #${row.id})`);
   });
 
+  it('a delay whose moment has passed (negative minutes) sends at once', async () => {
+    const { inst, sink } = await setup({
+      'app/api_calls/late.liquid': `---
+to: https://api.example.test/late
+delay: "{{ -5 }}"
+---
+`,
+    });
+    await inst.notifier.enqueue('api_call', 'late', {});
+    await inst.notifier.flush();
+    expect(sink.received).toHaveLength(1);
+  });
+
   it('a multipart file URL that can never be fetched fails at once, not after retries', async () => {
     const { inst, sink } = await setup({
       'app/api_calls/bad_file.liquid': `---
