@@ -103,6 +103,14 @@ describe('liquid_exec and logs', () => {
     expect(after.logs.every((l) => l.id > mine[0].id)).toBe(true);
   });
 
+  it('filters by ?type= and ignores a type that is not a string', async () => {
+    await s.admin('/api/app_builder/liquid_exec', { method: 'POST', body: JSON.stringify({ content: "{% log 'typed', type: 'only-this' %}" }) });
+    const only = (await (await s.admin('/api/app_builder/logs?type=only-this')).json()) as { logs: Array<{ message: string }> };
+    expect(only.logs.map((l) => l.message)).toEqual(['typed']);
+    const res = await s.admin('/api/app_builder/logs?type[]=x');
+    expect(res.status).toBe(200);
+  });
+
   it('pushes new entries on the server-sent events stream', async () => {
     const ctrl = new AbortController();
     const last = s.instance.store.logs.since(0, 100000).at(-1)?.id ?? 0;
