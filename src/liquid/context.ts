@@ -1,8 +1,16 @@
+import { deviceOf } from './device.js';
+
 /**
  * The `context` object platformOS gives every template. Plain data, so `{{ context | json }}`
  * prints it; `constants` is a non-enumerable property, so it is readable as
  * `context.constants.NAME` and never shown by `{{ context }}` (as the docs promise).
  */
+
+/**
+ * hCaptcha's public test site key: its widget always passes, which is what a local instance
+ * can offer (real keys live in the Partner Portal). spam_protection uses the same key.
+ */
+export const HCAPTCHA_TEST_SITE_KEY = '10000000-ffff-ffff-ffff-000000000001';
 
 export interface ContextRequest {
   method: string;
@@ -50,7 +58,8 @@ export function buildContext(input: ContextInput): Record<string, unknown> {
     language: input.language ?? 'en',
     is_xhr: req ? String(req.headers['x-requested-with'] ?? '').toLowerCase() === 'xmlhttprequest' : false,
     params: req?.params ?? {},
-    page: input.page ?? null,
+    page: input.page ? { ...input.page, layout_name: input.page.layout ?? '' } : null,
+    hcaptcha_site_key: HCAPTCHA_TEST_SITE_KEY,
     layout: input.page ? { metadata: {} } : null,
     session,
     flash: input.flash ?? {},
@@ -70,6 +79,7 @@ export function buildContext(input: ContextInput): Record<string, unknown> {
   lazy(context, 'cookies', () => parseCookies(req?.headers.cookie));
   lazy(context, 'location', () => (url ? { href: url.href, url: url.href, host: url.host, pathname: url.pathname, search: url.search } : {}));
   lazy(context, 'constants', input.constants, false);
+  lazy(context, 'device', () => deviceOf(req ? String(req.headers['user-agent'] ?? '') : ''));
   return context;
 }
 

@@ -3,6 +3,7 @@ import type { AppDefinition } from '../../app/types.js';
 import { escapeHtml, toOutput } from '../escape.js';
 import { getState } from '../state.js';
 import { toPlain } from '../to-plain.js';
+import { HCAPTCHA_TEST_SITE_KEY } from '../context.js';
 
 /**
  * The providers' public test site keys: the widgets load and always pass, which is what a
@@ -10,7 +11,7 @@ import { toPlain } from '../to-plain.js';
  */
 const TEST_KEYS = {
   recaptcha: '6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI',
-  hcaptcha: '10000000-ffff-ffff-ffff-000000000001',
+  hcaptcha: HCAPTCHA_TEST_SITE_KEY,
 };
 
 const STRATEGIES = ['recaptcha_v2', 'recaptcha_v3', 'hcaptcha'] as const;
