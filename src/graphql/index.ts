@@ -4,7 +4,7 @@ import { constants } from './constants.js';
 import { records } from './records.js';
 import { apiCalls } from './api-calls.js';
 import type { GraphContext, GraphModule } from './types.js';
-import type { GraphResult } from './schema.js';
+import { buildGraphSchema, executeGraph, loadGraphqlJs, type GraphResult } from './schema.js';
 
 export type { GraphResult } from './schema.js';
 
@@ -20,13 +20,12 @@ export interface Graph {
  * start-up: they are a large part of start-up time and many sessions never run a query.
  */
 export function createGraph(modules: GraphModule[] = MODULES): Graph {
-  let ready: Promise<{ schema: GraphQLSchema; run: typeof import('./schema.js').executeGraph }> | undefined;
-  const load = () =>
-    (ready ??= import('./schema.js').then((m) => ({ schema: m.buildGraphSchema(modules), run: m.executeGraph })));
+  let ready: Promise<{ gql: typeof import('graphql'); schema: GraphQLSchema }> | undefined;
+  const load = () => (ready ??= loadGraphqlJs().then((gql) => ({ gql, schema: buildGraphSchema(gql, modules) })));
   return {
     async execute(query, variables, ctx) {
-      const { schema, run } = await load();
-      return run(schema, query, variables, ctx);
+      const { gql, schema } = await load();
+      return executeGraph(gql, schema, query, variables, ctx);
     },
   };
 }

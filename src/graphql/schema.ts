@@ -1,4 +1,4 @@
-import { buildSchema, graphql, type GraphQLError, type GraphQLSchema } from 'graphql';
+import type { GraphQLError, GraphQLSchema } from 'graphql';
 import type { GraphContext, GraphModule } from './types.js';
 import { isPosError } from '../errors.js';
 
@@ -7,9 +7,19 @@ export interface GraphResult {
   errors?: Array<{ message: string; path?: readonly (string | number)[]; locations?: unknown }>;
 }
 
+type GraphqlJs = typeof import('graphql');
+
+/**
+ * graphql-js, imported when the first query runs (a dynamic import stays dynamic in the
+ * bundled CLI, so start-up never loads it).
+ */
+export function loadGraphqlJs(): Promise<GraphqlJs> {
+  return import('graphql');
+}
+
 /** Builds the schema (SDL of all modules) and attaches the resolvers to its fields. */
-export function buildGraphSchema(modules: GraphModule[]): GraphQLSchema {
-  const schema = buildSchema(modules.map((m) => m.sdl).join('\n'));
+export function buildGraphSchema(gql: GraphqlJs, modules: GraphModule[]): GraphQLSchema {
+  const schema = gql.buildSchema(modules.map((m) => m.sdl).join('\n'));
   for (const mod of modules) {
     for (const [typeName, fields] of Object.entries(mod.resolvers)) {
       const type = schema.getType(typeName);
@@ -24,8 +34,8 @@ export function buildGraphSchema(modules: GraphModule[]): GraphQLSchema {
   return schema;
 }
 
-export async function executeGraph(schema: GraphQLSchema, query: string, variables: Record<string, unknown> | undefined, ctx: GraphContext): Promise<GraphResult> {
-  const result = await graphql({ schema, source: query, variableValues: variables, contextValue: ctx });
+export async function executeGraph(gql: GraphqlJs, schema: GraphQLSchema, query: string, variables: Record<string, unknown> | undefined, ctx: GraphContext): Promise<GraphResult> {
+  const result = await gql.graphql({ schema, source: query, variableValues: variables, contextValue: ctx });
   return {
     data: (result.data as Record<string, unknown> | null | undefined) ?? null,
     ...(result.errors ? { errors: result.errors.map(formatError) } : {}),
