@@ -9,7 +9,7 @@ import { describeError } from '../liquid/errors.js';
 import { renderTemplates } from '../liquid/render.js';
 import { newResponseState, type RenderState } from '../liquid/state.js';
 import { createJobsStore } from './store.js';
-import { createJobWorker } from './worker.js';
+import { createQueueWorker } from '../queue/worker.js';
 import type { JobRow, Jobs } from './types.js';
 
 export type { Jobs, JobInput, JobRow } from './types.js';
@@ -37,11 +37,11 @@ export function retryDelayMs(attempts: number): number {
 export function createJobs(deps: JobsDeps): Jobs {
   const { store, services } = deps;
   const table = createJobsStore(store.db);
-  const worker = createJobWorker({
-    store: table,
+  const worker = createQueueWorker({
+    source: table,
     concurrency: deps.concurrency ?? 4,
     busy: () => store.db.inTransaction,
-    run: runJob,
+    process: runJob,
     onCrash(row, err) {
       const error = `job #${row.id} crashed: ${errorMessage(err)}`;
       table.finish(row.id, 'failed', error);

@@ -7,7 +7,7 @@ import type { Services } from '../liquid/services.js';
 import { PosError, errorMessage } from '../errors.js';
 import { createApiCallDelivery, DEFAULT_RETRY, storedVars, type RetryPolicy } from './deliver.js';
 import { createMessages } from './mailbox.js';
-import { createWorker } from './worker.js';
+import { createQueueWorker } from '../queue/worker.js';
 import { delayMinutes } from './delay.js';
 import { isEnabled, startRender } from './render.js';
 
@@ -42,9 +42,11 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   const retry = deps.retry ?? DEFAULT_RETRY;
   const delivery = createApiCallDelivery({ ...deps, timeoutMs: deps.config.httpTimeoutMs, retry });
   const messages = createMessages(deps);
-  const worker = createWorker({
-    outbox: store.outbox,
+  const worker = createQueueWorker({
+    source: store.outbox,
     concurrency: deps.concurrency ?? 16,
+    // A row queued inside a transaction tag exists only once it commits.
+    busy: () => store.db.inTransaction,
     process: (row) => (row.kind === 'api_call' ? delivery.deliverRow(row) : messages.deliverRow(row)),
     onCrash(row, err) {
       const error = `${row.name}: delivery crashed: ${errorMessage(err)}`;
