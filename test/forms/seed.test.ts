@@ -1,24 +1,9 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveApp, type Served } from '../helpers/server.js';
-import { Browser, hiddenInputs, recordsOf } from './browser.js';
+import { bundledApp } from '../helpers/app.js';
+import { Browser, hiddenInputs, recordsOf } from '../helpers/browser.js';
 
-/** The repository's bundled app/ (the seed's files), read as they are. */
-function bundledApp(): Record<string, string> {
-  const root = join(import.meta.dirname, '../../app');
-  const files: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const abs = join(dir, name);
-      if (statSync(abs).isDirectory()) walk(abs);
-      else files[join('app', relative(root, abs))] = readFileSync(abs, 'utf8');
-    }
-  };
-  walk(root);
-  return files;
-}
 
 /** Stands in for api.twilio.com: records requests, answers like the Keys resource. */
 let twilio: Server;

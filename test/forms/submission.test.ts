@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { serveApp, type Served } from '../helpers/server.js';
-import { Browser, hiddenInputs, recordsOf } from './browser.js';
+import { Browser, hiddenInputs, recordsOf } from '../helpers/browser.js';
 
 const CONTACT_FORM = `---
 name: contact_form

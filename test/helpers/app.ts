@@ -1,6 +1,6 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { createInstance, type Instance } from '../../src/instance.js';
 import type { UserConfig } from '../../src/config.js';
 
@@ -12,6 +12,21 @@ export function writeApp(files: Record<string, string>, root = mkdtempSync(join(
     writeFileSync(abs, content);
   }
   return root;
+}
+
+/** The repository's bundled app/ (the seed's files), file for file, for writeApp/serveApp. */
+export function bundledApp(): Record<string, string> {
+  const root = join(import.meta.dirname, '../../app');
+  const files: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const abs = join(dir, name);
+      if (statSync(abs).isDirectory()) walk(abs);
+      else files[join('app', relative(root, abs))] = readFileSync(abs, 'utf8');
+    }
+  };
+  walk(root);
+  return files;
 }
 
 export interface TestInstance extends Instance {

@@ -1,25 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { serveApp, type Served } from '../helpers/server.js';
+import { bundledApp } from '../helpers/app.js';
 import { startTwilioStub, type TwilioStub } from '../helpers/twilio-stub.js';
-import { Browser, hiddenInputs } from '../forms/browser.js';
+import { Browser, hiddenInputs } from '../helpers/browser.js';
 import { runLogs, type CommandIO } from '../../src/cli/logs.js';
 
-/** The repository's bundled app/, file for file. */
-function bundledApp(): Record<string, string> {
-  const root = join(import.meta.dirname, '../../app');
-  const files: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const abs = join(dir, name);
-      if (statSync(abs).isDirectory()) walk(abs);
-      else files[join('app', relative(root, abs))] = readFileSync(abs, 'utf8');
-    }
-  };
-  walk(root);
-  return files;
-}
 
 let twilio: TwilioStub;
 let served: Served;

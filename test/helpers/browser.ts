@@ -1,4 +1,4 @@
-import type { Served } from '../helpers/server.js';
+import type { Served } from './server.js';
 
 /** A tiny browser for form tests: keeps the session cookie, reads hidden inputs, posts forms. */
 export class Browser {
