@@ -29,7 +29,8 @@ export function loadPage(file: ScannedFile, parsed: Parsed, parse: ParseSource):
     frontMatter: fm,
     body: parse(parsed.body, file.rel, file.rel),
     route: compileRoute(slug),
-    redirectTo: fm.redirect_to ? String(fm.redirect_to) : undefined,
+    // Liquid, rendered per request: the docs' redirects page builds it from context.params.
+    redirectTo: fm.redirect_to ? parse(String(fm.redirect_to), `${file.rel} (redirect_to)`, file.rel) : undefined,
     redirectCode: Number(fm.redirect_code ?? 302),
     responseHeaders:
       fm.response_headers === undefined

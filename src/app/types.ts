@@ -19,7 +19,8 @@ export interface PageDef {
   frontMatter: Record<string, unknown>;
   body: LiquidSource;
   route: Route;
-  redirectTo?: string;
+  /** front matter `redirect_to`: Liquid ('/category/cars/{{ context.params.maker }}'). */
+  redirectTo?: LiquidSource;
   redirectCode: number;
   responseHeaders?: LiquidSource;
   converter?: string;

@@ -55,7 +55,7 @@ export function buildContext(input: ContextInput): Record<string, unknown> {
     csrf_request_valid: input.csrfValid ?? true,
     current_user: null,
     environment: 'development',
-    language: input.language ?? 'en',
+    language: input.language ?? requestLanguage(req?.params, session),
     is_xhr: req ? String(req.headers['x-requested-with'] ?? '').toLowerCase() === 'xmlhttprequest' : false,
     params: req?.params ?? {},
     page: input.page ? { ...input.page, layout_name: input.page.layout ?? '' } : null,
@@ -81,6 +81,20 @@ export function buildContext(input: ContextInput): Record<string, unknown> {
   lazy(context, 'constants', input.constants, false);
   lazy(context, 'device', () => deviceOf(req ? String(req.headers['user-agent'] ?? '') : ''));
   return context;
+}
+
+/**
+ * The docs (translations/multilanguage-page): English by default, a `language` query param
+ * wins, and the language "can also be set in context.session and you can modify it with
+ * ?language= param" -- so ?language= is also kept in the session for later pages.
+ */
+function requestLanguage(params: Record<string, unknown> | undefined, session: Record<string, unknown>): string {
+  const asked = params?.language;
+  if (typeof asked === 'string' && asked !== '') {
+    if (session.language !== asked) session.language = asked;
+    return asked;
+  }
+  return typeof session.language === 'string' && session.language !== '' ? session.language : 'en';
 }
 
 /** Defines obj[key] as computed once on first read (enumerable unless said otherwise). */

@@ -65,13 +65,15 @@ async function renderPage(instance: Instance, req: PageRequest, page: PageDef, f
     exports: state.exports,
     csrfValid: req.csrfValid,
   });
-  if (page.redirectTo) {
-    return { status: page.redirectCode, headers: { location: page.redirectTo }, body: '' };
-  }
   try {
+    if (page.redirectTo) {
+      // A URL, not html: rendered unescaped, as response_headers are.
+      const location = await renderTemplates(instance.liquid, page.redirectTo.templates, { state: { ...state, format: 'txt' }, context });
+      return { status: page.redirectCode, headers: { location: headerSafeUrl(location.trim()) }, body: '' };
+    }
     let body = await renderTemplates(instance.liquid, page.body.templates, { state, context });
     const redirect = state.response.redirect;
-    if (redirect) return { status: redirect.status, headers: { ...state.response.headers, location: redirect.url }, body: '' };
+    if (redirect) return { status: redirect.status, headers: { ...state.response.headers, location: headerSafeUrl(redirect.url) }, body: '' };
     const layout = page.layout ? findLayout(app.layouts, page.layout, page.format) : undefined;
     if (layout) {
       state.partials = [];
@@ -91,6 +93,15 @@ async function renderPage(instance: Instance, req: PageRequest, page: PageDef, f
     if (status === 500) return plainError(500, message, format, instance.config.development);
     return errorPage(instance, req, 500, format, message);
   }
+}
+
+/**
+ * A redirect target built from params ('/category/cars/{{ context.params.maker }}') may hold
+ * non-ASCII or spaces, which Node refuses in a header (a 500): those runs are percent-encoded
+ * as UTF-8, the way browsers send such URLs; everything else is left as written.
+ */
+function headerSafeUrl(url: string): string {
+  return url.replace(/[^\x21-\x7e]+/gu, (run) => encodeURI(run));
 }
 
 async function renderResponseHeaders(instance: Instance, page: PageDef, state: RenderState, context: Record<string, unknown>): Promise<Record<string, string>> {

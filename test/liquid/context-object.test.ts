@@ -18,3 +18,20 @@ describe('context fields objects.json lists', () => {
     expect(await (await fetch(`${s.url}/p`)).text()).toBe('[]10000000-ffff-ffff-ffff-000000000001');
   });
 });
+
+describe('context.language', () => {
+  it('is en by default, ?language= wins and is kept in the session for later pages', async () => {
+    const s = await serveApp({
+      'app/translations/en.yml': 'en:\n  hi: Hello\n',
+      'app/translations/pl.yml': 'pl:\n  hi: Witaj\n',
+      'app/views/pages/l.liquid': "{{ context.language }} {{ 'hi' | t }} {{ context.session.language }}",
+    });
+    expect(await (await fetch(`${s.url}/l`)).text()).toBe('en Hello ');
+    const res = await fetch(`${s.url}/l?language=pl`);
+    expect(await res.text()).toBe('pl Witaj pl');
+    const cookie = res.headers.get('set-cookie')!.split(';')[0];
+    expect(await (await fetch(`${s.url}/l`, { headers: { cookie } })).text()).toBe('pl Witaj pl');
+    expect(await (await fetch(`${s.url}/l?language=en`, { headers: { cookie } })).text()).toBe('en Hello en');
+    expect(await (await fetch(`${s.url}/l?language=`)).text()).toBe('en Hello ');
+  });
+});

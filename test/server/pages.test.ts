@@ -187,3 +187,26 @@ describe('page routing over HTTP', () => {
     }
   });
 });
+
+describe('front matter redirect_to', () => {
+  it('renders Liquid with the request (docs: /cars?maker=honda -> /category/cars/honda, 301), unescaped', async () => {
+    const r = await serveApp({
+      'app/views/pages/cars.liquid': "---\nredirect_to: '/category/cars/{{ context.params.maker }}?a=1&b={{ context.params.b }}'\nredirect_code: 301\n---\n",
+      'app/views/pages/plain.liquid': '---\nredirect_to: /other-page\n---\n',
+      'app/views/pages/tag.liquid': "{% redirect_to '/x/ś?q=%25ok' %}",
+      'app/views/pages/bad.liquid': "---\nredirect_to: '/x/{% include \"missing/partial\" %}'\n---\n",
+    });
+    const res = await fetch(`${r.url}/cars?maker=honda&b=%3Cx%3E`, { redirect: 'manual' });
+    expect([res.status, res.headers.get('location')]).toEqual([301, '/category/cars/honda?a=1&b=<x>']);
+    const plain = await fetch(`${r.url}/plain`, { redirect: 'manual' });
+    expect([plain.status, plain.headers.get('location')]).toEqual([302, '/other-page']);
+    // Non-ASCII from params (Node refuses it raw in a header) is sent percent-encoded, by the tag too.
+    const skoda = await fetch(`${r.url}/cars?maker=%C5%A0koda%20Auto`, { redirect: 'manual' });
+    expect([skoda.status, skoda.headers.get('location')]).toEqual([301, '/category/cars/%C5%A0koda%20Auto?a=1&b=']);
+    const tag = await fetch(`${r.url}/tag`, { redirect: 'manual' });
+    expect([tag.status, tag.headers.get('location')]).toEqual([302, '/x/%C5%9B?q=%25ok']);
+    const bad = await fetch(`${r.url}/bad`, { redirect: 'manual' });
+    expect(bad.status).toBe(500);
+    expect(await bad.text()).toContain('app/views/pages/bad.liquid');
+  });
+});
