@@ -100,7 +100,7 @@ async function renderPage(instance: Instance, req: PageRequest, page: PageDef, f
  * non-ASCII or spaces, which Node refuses in a header (a 500): those runs are percent-encoded
  * as UTF-8, the way browsers send such URLs; everything else is left as written.
  */
-function headerSafeUrl(url: string): string {
+export function headerSafeUrl(url: string): string {
   return url.replace(/[^\x21-\x7e]+/gu, (run) => encodeURI(run));
 }
 

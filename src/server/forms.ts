@@ -3,6 +3,7 @@ import type { Instance } from '../instance.js';
 import { PosError, errorMessage, isPosError } from '../errors.js';
 import { buildContext, type ContextRequest } from '../liquid/context.js';
 import { contextRequest, requestParams } from './request.js';
+import { headerSafeUrl } from '../pages/serve-page.js';
 import { escapeHtml } from '../liquid/escape.js';
 import { servePage } from '../pages/serve-page.js';
 import { findForm } from '../forms/config.js';
@@ -122,7 +123,7 @@ async function answer(instance: Instance, req: FastifyRequest, session: Session,
   }
   if (result.ok) {
     if (result.notice) setFlash(session.data, { notice: result.notice });
-    return { status: 302, headers: { location: result.redirect ?? backUrl(req, request.params) ?? '/' }, body: '' };
+    return { status: 302, headers: { location: headerSafeUrl(result.redirect ?? backUrl(req, request.params) ?? '/') }, body: '' };
   }
   return rerender(instance, req, session, result, request);
 }

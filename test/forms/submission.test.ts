@@ -120,6 +120,13 @@ describe('a valid submission', () => {
     expect(res.headers.get('location')).toBe('/contact?done=1');
   });
 
+  it('percent-encodes a non-ASCII redirect_to instead of failing', async () => {
+    const { browser, hidden } = await openContact();
+    const res = await browser.post('/api/user/customizations', { ...hidden, ...fields({ name: 'Sk', email: 'sk@example.com' }), redirect_to: '/cars/Škoda' });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/cars/%C5%A0koda');
+  });
+
   it('accepts JSON with X-CSRF-Token and answers the record as JSON', async () => {
     const { browser, hidden } = await openContact();
     const res = await browser.post(
