@@ -7,6 +7,7 @@ import { outputEscape } from './escape.js';
 import { ReturnSignal } from './util/control.js';
 import { FILTER_ARITY } from './util/filter-arity.js';
 import { installStringLiterals } from './util/string-literals.js';
+import { installFloatLiterals } from './util/ruby-number.js';
 import { OPERATORS } from './util/operators.js';
 
 const LIQUIDJS_ONLY_TAGS = ['layout', 'block'];
@@ -61,6 +62,7 @@ function plainText(value: unknown): string {
  */
 export function createEngine(opts: EngineOptions): Liquid {
   installStringLiterals();
+  installFloatLiterals();
   const liquid = new PosLiquid({
     // liquid_check_mode: error: an unknown filter fails when the file loads.
     strictFilters: true,

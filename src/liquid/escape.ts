@@ -2,6 +2,8 @@ import { Drop } from 'liquidjs';
 import type { Context } from 'liquidjs';
 import { STATE, type RenderState } from './state.js';
 import { rubyTimeString } from './util/ruby-time.js';
+import { RubyFloat } from './util/ruby-number.js';
+import { rubyJson } from './json-text.js';
 
 /**
  * A string that is already safe HTML (html_safe, generated form markup). A Drop so every
@@ -35,15 +37,16 @@ export function escapeHtml(s: string): string {
 /**
  * How a value prints: nil as '', hashes and arrays as JSON (platformOS prints them so), a
  * time as Ruby prints it (`2019-10-06 12:00:00 UTC`, the docs' to_time output; a zoned
- * time with its offset, a date as `2010-01-02`),
+ * time with its offset, a date as `2010-01-02`), a whole Float as `10.0`,
  * everything else as its string.
  */
 export function toOutput(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof SafeString) return value.value;
+  if (value instanceof RubyFloat) return value.toString();
   if (value instanceof Drop) return toOutput(value.valueOf());
   if (typeof value === 'string') return value;
-  if (Array.isArray(value) || isPlainObject(value)) return JSON.stringify(value);
+  if (Array.isArray(value) || isPlainObject(value)) return rubyJson(value);
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : rubyTimeString(value);
   return String(value);
 }

@@ -1,11 +1,11 @@
 import { Drop } from 'liquidjs';
 import { FilterError, type FilterThis } from './types.js';
-import { parseJsonText } from '../json-text.js';
+import { parseJsonText, rubyJson } from '../json-text.js';
 import { toPlain } from '../to-plain.js';
 
-/** Serialises any value to JSON (hashes, arrays, strings, numbers, nil). */
+/** Serialises any value to JSON (hashes, arrays, strings, numbers, nil); a whole Float prints as `10.0`, as Ruby's to_json. */
 export function json(input: unknown): string {
-  return JSON.stringify(toPlain(input) ?? null);
+  return rubyJson(input, (v) => (v instanceof Drop ? toPlain(v) : v));
 }
 
 /**
@@ -18,7 +18,7 @@ export function parse_json(this: FilterThis, input: unknown, options?: unknown):
   if (typeof value === 'object') return value;
   const opts = { ...(isRecord(options) ? options : {}), ...this.named };
   try {
-    return parseJsonText(String(value), opts.raw_text === true);
+    return parseJsonText(String(value), opts.raw_text === true, true);
   } catch (err) {
     throw new FilterError('parse_json', (err as Error).message);
   }

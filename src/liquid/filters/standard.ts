@@ -1,10 +1,10 @@
 // Standard Liquid filters where liquidjs differs from Ruby Liquid 5, which platformOS runs.
 // Only filter functions are exported from a family file (see index.ts).
-import { Drop, TokenKind } from 'liquidjs';
+import { Drop } from 'liquidjs';
 import { SafeString, escapeHtml, toOutput } from '../escape.js';
 import { STATE, type RenderState } from '../state.js';
 import { toPlain } from '../to-plain.js';
-import { decimalOp, isDecimalText, roundDecimal, toInteger, toNumber } from '../util/ruby-number.js';
+import { RubyFloat, decimalOp, isFloat, roundDecimal, toFloat, toInteger, toNumber } from '../util/ruby-number.js';
 import { FilterError, type FilterThis } from './types.js';
 
 // ---------- helpers ----------
@@ -52,12 +52,6 @@ function htmlText(self: FilterThis, html: string): string | SafeString {
   return isHtml(self) ? new SafeString(html) : html;
 }
 
-/** Whether positional argument i was written as a decimal literal (`divided_by: 7.0`). */
-function decimalLiteral(self: FilterThis, i: number): boolean {
-  const token = self.token.args.filter((a) => !Array.isArray(a))[i] as { kind?: number; getText?: () => string } | undefined;
-  return token?.kind === TokenKind.Number && (token.getText?.() ?? '').includes('.');
-}
-
 function sameValue(a: unknown, b: unknown): boolean {
   const x = plain(a);
   const y = plain(b);
@@ -68,19 +62,33 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 // ---------- math: Ruby numbers (integer division, floored modulo, exact decimals) ----------
+// Ruby Liquid computes on Integer or BigDecimal (Floats and decimal strings) and turns a
+// BigDecimal result into a Float: when either side is a Float the result is one (`10.0 |
+// times: 2` is 20.0), Integer with Integer stays Integer (`7 | divided_by: 2` is 3).
 
-export function abs(input: unknown): number {
-  return Math.abs(toNumber(input));
+/** The result as Ruby types it: a Float (whole ones wrapped in RubyFloat) or an Integer. */
+function typed(n: number, float: boolean): number | RubyFloat {
+  return float ? toFloat(n) : n;
 }
 
-export function at_least(input: unknown, n: unknown): number {
-  return Math.max(toNumber(input), toNumber(n));
+export function abs(input: unknown): number | RubyFloat {
+  return typed(Math.abs(toNumber(input)), isFloat(input));
 }
 
-export function at_most(input: unknown, n: unknown): number {
-  return Math.min(toNumber(input), toNumber(n));
+/** The larger value, typed as the value chosen (`2 | at_least: 3.0` is 3.0, `5 | at_least: 3.0` is 5). */
+export function at_least(input: unknown, n: unknown): number | RubyFloat {
+  const a = toNumber(input);
+  const b = toNumber(n);
+  return b > a ? typed(b, isFloat(n)) : typed(a, isFloat(input));
 }
 
+export function at_most(input: unknown, n: unknown): number | RubyFloat {
+  const a = toNumber(input);
+  const b = toNumber(n);
+  return b < a ? typed(b, isFloat(n)) : typed(a, isFloat(input));
+}
+
+/** Always an Integer (Liquid calls to_i), Float input or not. */
 export function ceil(input: unknown): number {
   return Math.ceil(toNumber(input));
 }
@@ -89,38 +97,41 @@ export function floor(input: unknown): number {
   return Math.floor(toNumber(input));
 }
 
-export function plus(input: unknown, n: unknown): number {
-  return decimalOp('+', toNumber(input), toNumber(n));
+export function plus(input: unknown, n: unknown): number | RubyFloat {
+  return typed(decimalOp('+', toNumber(input), toNumber(n)), isFloat(input) || isFloat(n));
 }
 
-export function minus(input: unknown, n: unknown): number {
-  return decimalOp('-', toNumber(input), toNumber(n));
+export function minus(input: unknown, n: unknown): number | RubyFloat {
+  return typed(decimalOp('-', toNumber(input), toNumber(n)), isFloat(input) || isFloat(n));
 }
 
-export function times(input: unknown, n: unknown): number {
-  return decimalOp('*', toNumber(input), toNumber(n));
+export function times(input: unknown, n: unknown): number | RubyFloat {
+  return typed(decimalOp('*', toNumber(input), toNumber(n)), isFloat(input) || isFloat(n));
 }
 
 /** Integer / integer is integer division, rounded down, as in Ruby (`20 | divided_by: 7` is 2). */
-export function divided_by(this: FilterThis, input: unknown, n: unknown): number {
+export function divided_by(input: unknown, n: unknown): number | RubyFloat {
   const a = toNumber(input);
   const b = toNumber(n);
   if (b === 0) throw new FilterError('divided_by', 'divided by 0');
-  const decimal = !Number.isInteger(a) || !Number.isInteger(b) || isDecimalText(input) || isDecimalText(n) || decimalLiteral(this, 0);
-  return decimal ? a / b : Math.floor(a / b);
+  return isFloat(input) || isFloat(n) ? toFloat(a / b) : Math.floor(a / b);
 }
 
-export function modulo(input: unknown, n: unknown): number {
+export function modulo(input: unknown, n: unknown): number | RubyFloat {
   const b = toNumber(n);
   if (b === 0) throw new FilterError('modulo', 'divided by 0');
-  return decimalOp('%', toNumber(input), b);
+  return typed(decimalOp('%', toNumber(input), b), isFloat(input) || isFloat(n));
 }
 
-/** Half away from zero, on the exact decimal (Ruby BigDecimal#round). */
-export function round(input: unknown, places?: unknown): number {
+/**
+ * Half away from zero, on the exact decimal (Ruby BigDecimal#round). Without places (or 0)
+ * the result is an Integer (Liquid calls to_i); with places a Float stays a Float
+ * (`4.0 | round: 1` is 4.0) and an Integer an Integer.
+ */
+export function round(input: unknown, places?: unknown): number | RubyFloat {
   const n = toNumber(input);
   const p = places === undefined || places === null ? 0 : Math.trunc(toNumber(places));
-  return roundDecimal(n, p);
+  return p === 0 ? roundDecimal(n, 0) : typed(roundDecimal(n, p), isFloat(input));
 }
 
 // ---------- default ----------
@@ -303,10 +314,13 @@ export function uniq(input: unknown, prop?: unknown): unknown[] {
   });
 }
 
-/** Numbers added exactly; non-numbers count as Ruby's to_number makes them (0 mostly). */
-export function sum(input: unknown, prop?: unknown): number {
+/** Numbers added exactly; non-numbers count as Ruby's to_number makes them (0 mostly). A Float item makes a Float sum. */
+export function sum(input: unknown, prop?: unknown): number | RubyFloat {
   const values = items(input).map((item) => (prop === undefined || prop === null ? item : property(item, prop)));
-  return values.reduce<number>((acc, v) => decimalOp('+', acc, toNumber(v)), 0);
+  return typed(
+    values.reduce<number>((acc, v) => decimalOp('+', acc, toNumber(v)), 0),
+    values.some((v) => isFloat(v)),
+  );
 }
 
 type Comparator = (a: unknown, b: unknown) => number;

@@ -24,7 +24,7 @@ export class ParseJsonTag extends Tag {
     const opts = (yield this.hash.render(ctx)) as Record<string, unknown>;
     const text = (yield this.liquid.renderer.renderTemplates(this.templates, ctx)) as string;
     try {
-      ctx.bottom()[this.variable] = parseJsonText(text, opts.raw_text === true);
+      ctx.bottom()[this.variable] = parseJsonText(text, opts.raw_text === true, true);
     } catch (err) {
       throw new Error(`parse_json ${this.variable}: ${(err as Error).message}`);
     }

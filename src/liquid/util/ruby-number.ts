@@ -1,4 +1,68 @@
-import { Drop } from 'liquidjs';
+import { Drop, Tokenizer } from 'liquidjs';
+
+/**
+ * A Ruby Float whose value is whole (`10.0`). A JS number cannot tell it from the Integer
+ * 10, yet Ruby prints it `10.0` and never divides it as an integer. A Drop, so every filter
+ * and operator that unwraps values (toValue) sees the plain number. Non-whole numbers need
+ * no wrapper: they are always Floats. Made by decimal literals (installFloatLiterals),
+ * parse_json, and the math filters when a Float takes part.
+ */
+export class RubyFloat extends Drop {
+  constructor(readonly value: number) {
+    super();
+  }
+  override valueOf(): number {
+    return this.value;
+  }
+  /** Float#to_s: `10.0`, `-0.0`, `1.0e+16` (Ruby switches to exponent form at 1e16). */
+  override toString(): string {
+    const n = this.value;
+    if (!Number.isFinite(n)) return String(n);
+    if (Math.abs(n) >= 1e16) {
+      const [mantissa, exp] = n.toExponential().split('e');
+      return `${mantissa.includes('.') ? mantissa : `${mantissa}.0`}e${exp}`;
+    }
+    return Object.is(n, -0) ? '-0.0' : `${n}.0`;
+  }
+  toJSON(): number {
+    return this.value;
+  }
+}
+
+/** A Float result: whole numbers are wrapped so they keep printing as Floats. */
+export function toFloat(n: number): number | RubyFloat {
+  return Number.isInteger(n) ? new RubyFloat(n) : n;
+}
+
+/**
+ * Whether Ruby Liquid's Utils.to_number gives a Float/BigDecimal for the value (a RubyFloat,
+ * a non-whole number, a decimal string like "2.0"), so math on it is Float math.
+ */
+export function isFloat(value: unknown): boolean {
+  if (value instanceof RubyFloat) return true;
+  const v = value instanceof Drop ? value.valueOf() : value;
+  return (typeof v === 'number' && !Number.isInteger(v)) || isDecimalText(v);
+}
+
+/**
+ * Number literals written with a decimal point (`10.0`, `-2.0`) evaluate to a RubyFloat
+ * when whole, as Ruby reads them as Floats; liquidjs reads every number literal through
+ * Tokenizer#readNumber. Installed once per process.
+ */
+export function installFloatLiterals(): void {
+  if (floatsInstalled) return;
+  floatsInstalled = true;
+  const original = Tokenizer.prototype.readNumber;
+  Tokenizer.prototype.readNumber = function readNumber(this: Tokenizer) {
+    const token = original.call(this);
+    if (token && token.getText().includes('.') && Number.isInteger(token.content)) {
+      Object.defineProperty(token, 'content', { value: new RubyFloat(token.content) });
+    }
+    return token;
+  } as Tokenizer['readNumber'];
+}
+
+let floatsInstalled = false;
 
 /**
  * Numbers as Ruby Liquid 5 computes them: strings become numbers the way Utils.to_number
