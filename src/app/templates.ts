@@ -15,11 +15,12 @@ export function loadPartial(file: ScannedFile, parsed: Parsed, parse: ParseSourc
 const NOTIFICATION_KIND = { api_calls: 'api_call', emails: 'email', smses: 'sms' } as const;
 
 /** Front matter keys that are settings, not Liquid. */
-const PLAIN_KEYS = new Set(['name', 'format', 'enabled', 'delay', 'metadata']);
+const PLAIN_KEYS = new Set(['name', 'format', 'enabled', 'metadata']);
 
 /**
  * api_call, email and sms notifications. Every string front matter value except the plain
- * settings is a Liquid template (to, request_headers, callback, subject, trigger_condition...).
+ * settings is a Liquid template (to, request_headers, callback, subject, trigger_condition,
+ * delay...).
  */
 export function loadNotification(file: ScannedFile, parsed: Parsed, parse: ParseSource): NotificationDef {
   const fm = parsed.data;

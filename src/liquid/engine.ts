@@ -143,17 +143,27 @@ function withArity(name: string, builtin: FilterImplOptions): FilterImplOptions 
  * filter token says which were written as `name: value`. Posemu filters get them apart, in
  * `this.named`, so `hash_merge: b: 2` and `hash_merge: other` stay distinguishable.
  */
+/** Shared, frozen: filters read `this.named`, never write it. */
+const NO_NAMED: Record<string, unknown> = Object.freeze({});
+
 function withNamedArgs(name: string, fn: PosFilter) {
   return function posemuFilter(this: Omit<FilterThis, 'named'>, input: unknown, ...argv: unknown[]): unknown {
     checkArity(name, this.token);
     const kinds = this.token.args;
+    // liquidjs makes a fresh `this` for every filter call, so adding `named` to it is safe.
+    const self = this as FilterThis;
+    if (!kinds.some(Array.isArray)) {
+      self.named = NO_NAMED;
+      return fn.apply(self, [input, ...argv]);
+    }
     const named: Record<string, unknown> = {};
     const positional: unknown[] = [];
     argv.forEach((arg, i) => {
       if (Array.isArray(kinds[i]) && Array.isArray(arg)) named[String(arg[0])] = arg[1];
       else positional.push(arg);
     });
-    return fn.call({ ...this, named }, input, ...positional);
+    self.named = named;
+    return fn.call(self, input, ...positional);
   };
 }
 

@@ -20,8 +20,10 @@ export function describeError(err: unknown, fallbackFile: string, offsetOf: (fil
     if (token && typeof token.getPosition === 'function') {
       const [line, col] = token.getPosition();
       const file = token.file ?? fallbackFile;
-      const baseFile = file.replace(/ \(.*\)$/, '');
-      return `${file}:${line + offsetOf(baseFile)}:${col} ${cause}`;
+      // A front matter field (`file (callback)`) counts lines within the field; a body
+      // counts from the file's first line, past the front matter.
+      const offset = / \(.*\)$/.test(file) ? 0 : offsetOf(file);
+      return `${file}:${line + offset}:${col} ${cause}`;
     }
     return `${fallbackFile} ${cause}`;
   }

@@ -84,7 +84,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       if (!isEnabled(def)) return { status: 'skipped' };
       let minutes: number;
       try {
-        minutes = await delayMinutes(deps.liquid, def, () => startRender(deps, def, vars));
+        minutes = await delayMinutes(def, () => startRender(deps, def, vars));
       } catch (err) {
         // Recorded in the outbox like any other delivery that did not render: never dropped.
         const error = errorMessage(err);

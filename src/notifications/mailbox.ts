@@ -12,7 +12,7 @@ export interface MessageDeps extends RenderDeps {
 }
 
 /** Front matter fields that steer rendering and are not part of the message. */
-const CONTROL_FIELDS = new Set(['trigger_condition', 'callback', 'layout']);
+const CONTROL_FIELDS = new Set(['trigger_condition', 'callback', 'layout', 'delay']);
 
 /**
  * Emails and SMS: rendered like platformOS renders them, then kept in the local mailbox and

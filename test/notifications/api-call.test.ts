@@ -238,6 +238,18 @@ delay: soon
     expect(logsOf(inst, 'api_call_error')[0].message).toBe(`${row.error} (outbox #${row.id})`);
   });
 
+  it('a delay with broken Liquid is reported when the file loads, naming file and field', async () => {
+    const { inst } = await setup({
+      'app/api_calls/broken_delay.liquid': `---
+to: https://api.example.test/x
+delay: "{{ 5 | no_such_filter }}"
+---
+`,
+    });
+    const problem = inst.app().problems.find((p) => p.file === 'app/api_calls/broken_delay.liquid');
+    expect(problem?.message).toMatch(/^app\/api_calls\/broken_delay\.liquid \(delay\):1:\d+ undefined filter: no_such_filter/);
+  });
+
   it('a delay whose moment has passed (negative minutes) sends at once', async () => {
     const { inst, sink } = await setup({
       'app/api_calls/late.liquid': `---
